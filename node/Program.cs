@@ -1,0 +1,3 @@
+using DihNode.Node.Cli;
+
+return CommandLine.Run(args);
