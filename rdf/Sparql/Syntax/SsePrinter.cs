@@ -195,7 +195,7 @@ public static class SsePrinter
                 break;
             case BuiltInCall b: Call(sb, b.Name.ToLowerInvariant(), b.Arguments); break;
             case FunctionCall f:
-                sb.Append('(').Append(f.Function);
+                sb.Append('(').Append(f.Function.ToString());
                 if (f.Distinct) sb.Append(" distinct");
                 foreach (Expression a in f.Arguments) { sb.Append(' '); Write(sb, a); }
                 sb.Append(')');
@@ -236,8 +236,8 @@ public static class SsePrinter
             case ZeroOrOnePath q: sb.Append("(path? "); Write(sb, q.Path); sb.Append(')'); break;
             case NegatedPropertySet n:
                 sb.Append("(notoneof");
-                foreach (Iri f in n.Forward) sb.Append(' ').Append(f);
-                foreach (Iri r in n.Inverse) sb.Append(" (reverse ").Append(r).Append(')');
+                foreach (Iri f in n.Forward) sb.Append(' ').Append(f.ToString());
+                foreach (Iri r in n.Inverse) sb.Append(" (reverse ").Append(r.ToString()).Append(')');
                 sb.Append(')');
                 break;
             default: throw new ArgumentOutOfRangeException(nameof(p), p.GetType().Name);
