@@ -153,7 +153,7 @@ public static class AlgebraBuilder
             foreach (TriplePatternSyntax t in triples)
             {
                 if (t.Path is null) parts.Add(new TriplePattern(t.Subject, t.Predicate!, t.Obj));
-                else AddPath(parts, t.Subject, t.Path, t.Obj);
+                else AddPath(parts, t.Subject, NormalizePath(t.Path), t.Obj);
             }
             Op result = Bgp.Empty;
             var run = new List<TriplePattern>();
@@ -166,6 +166,24 @@ public static class AlgebraBuilder
             if (run.Count > 0) result = JoinOps(result, new Bgp([.. run]));
             return result;
         }
+
+        /// <summary>
+        /// §18.2.2.3: a negated set with inverse members becomes inv(NPS(…)), or
+        /// alt(NPS(forward), inv(NPS(inverse))) when it has both kinds.
+        /// </summary>
+        private static PropertyPath NormalizePath(PropertyPath path) => path switch
+        {
+            NegatedPropertySet { Inverse.Count: 0 } n => n,
+            NegatedPropertySet { Forward.Count: 0 } n => new InversePath(new NegatedPropertySet(n.Inverse, [])),
+            NegatedPropertySet n => new AlternativePath(new NegatedPropertySet(n.Forward, []), new InversePath(new NegatedPropertySet(n.Inverse, []))),
+            InversePath i => new InversePath(NormalizePath(i.Path)),
+            SequencePath q => new SequencePath(NormalizePath(q.Left), NormalizePath(q.Right)),
+            AlternativePath a => new AlternativePath(NormalizePath(a.Left), NormalizePath(a.Right)),
+            ZeroOrMorePath z => new ZeroOrMorePath(NormalizePath(z.Path)),
+            OneOrMorePath o => new OneOrMorePath(NormalizePath(o.Path)),
+            ZeroOrOnePath z => new ZeroOrOnePath(NormalizePath(z.Path)),
+            _ => path,
+        };
 
         private void AddPath(List<object> parts, Term s, PropertyPath path, Term o)
         {

@@ -14,6 +14,7 @@ public static class SparqlParser
     public static Query ParseQuery(string text, string? baseIri = null, int maxNestingDepth = DefaultMaxNestingDepth)
     {
         ArgumentNullException.ThrowIfNull(text);
+        CheckBase(baseIri);
         return new QueryTextParser(text, baseIri, maxNestingDepth).ParseQueryUnit();
     }
 
@@ -21,6 +22,13 @@ public static class SparqlParser
     public static UpdateRequest ParseUpdate(string text, string? baseIri = null, int maxNestingDepth = DefaultMaxNestingDepth)
     {
         ArgumentNullException.ThrowIfNull(text);
+        CheckBase(baseIri);
         return new QueryTextParser(text, baseIri, maxNestingDepth).ParseUpdateUnit();
+    }
+
+    private static void CheckBase(string? baseIri)
+    {
+        if (baseIri is not null && Model.Iri.Validate(baseIri) is string problem)
+            throw new ArgumentException($"The base IRI <{baseIri}> is not an absolute IRI: {problem}", nameof(baseIri));
     }
 }

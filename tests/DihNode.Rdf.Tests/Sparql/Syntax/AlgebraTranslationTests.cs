@@ -48,7 +48,13 @@ public class AlgebraTranslationTests
     [InlineData("SELECT * { ?s (:p|^:q)+ ?o }",
         "(project (?s ?o) (path ?s (path+ (alt <http://e/p> (reverse <http://e/q>))) ?o))")]
     [InlineData("SELECT * { ?s !(:p|^:q|a) ?o }",
-        "(project (?s ?o) (path ?s (notoneof <http://e/p> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> (reverse <http://e/q>)) ?o))")]
+        "(project (?s ?o) (path ?s (alt (notoneof <http://e/p> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type>) (reverse (notoneof <http://e/q>))) ?o))")]
+    [InlineData("SELECT * { ?s !^:q ?o }",
+        "(project (?s ?o) (path ?o (notoneof <http://e/q>) ?s))")]
+    [InlineData("SELECT * { ?s !() ?o }",
+        "(project (?s ?o) (path ?s (notoneof) ?o))")]
+    [InlineData("SELECT * { ?s ^(:p/:q) ?o }",
+        "(project (?s ?o) (bgp (triple ?o <http://e/p> ??P0) (triple ??P0 <http://e/q> ?s)))")]
     [InlineData("SELECT * { ?s :a/:b? ?o . ?o :c ?z }",
         "(project (?s ?o ?z) (join (join (bgp (triple ?s <http://e/a> ??P0)) (path ??P0 (path? <http://e/b>) ?o)) (bgp (triple ?o <http://e/c> ?z))))")]
     public void PropertyPaths(string query, string expected) => Assert.Equal(expected, Algebra(query));
@@ -102,6 +108,16 @@ public class AlgebraTranslationTests
             + "(triple _:b1 <http://www.w3.org/1999/02/22-rdf-syntax-ns#first> \"2\"^^<http://www.w3.org/2001/XMLSchema#integer>) (triple _:b1 <http://www.w3.org/1999/02/22-rdf-syntax-ns#rest> <http://www.w3.org/1999/02/22-rdf-syntax-ns#nil>) "
             + "(triple :s <http://e/p> _:b0)))".Replace(":s ", "<http://e/s> "),
             Algebra("SELECT ?x { :s :p (?x 2) }"));
+    }
+
+    [Fact]
+    public void QueryAstKeepsNegatedSetAsWritten()
+    {
+        Query q = SparqlParser.ParseQuery(P + "SELECT * { ?s !(:p|^:q) ?o }");
+        var t = Assert.IsType<TriplesBlock>(q.Where!.Elements[0]).Triples[0];
+        var n = Assert.IsType<NegatedPropertySet>(t.Path);
+        Assert.Equal("http://e/p", Assert.Single(n.Forward).Value);
+        Assert.Equal("http://e/q", Assert.Single(n.Inverse).Value);
     }
 
     [Fact]
