@@ -58,8 +58,11 @@ public static class AlgebraBuilder
                 case AggregateExpression a:
                     {
                         a = a with { Argument = a.Argument is null ? null : Resolve(a.Argument) };
+                        // The same aggregate written twice is computed once (compared in SSE form, since
+                        // argument lists do not compare by value).
+                        string key = a.ToString();
                         foreach (AggregateBinding b in aggregates)
-                            if (b.Aggregate.Equals(a)) return new VariableExpression(b.Variable);
+                            if (b.Aggregate.ToString() == key) return new VariableExpression(b.Variable);
                         var v = new Variable("." + _aggVars++.ToString(System.Globalization.CultureInfo.InvariantCulture));
                         aggregates.Add(new AggregateBinding(v, a));
                         return new VariableExpression(v);

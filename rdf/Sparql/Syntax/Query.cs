@@ -42,6 +42,6 @@ public sealed record Query
     /// <summary>Trailing VALUES (§10.2.2).</summary>
     public InlineData? Values { get; init; }
 
-    /// <summary>The query's algebra expression (§18.2), translated on first use.</summary>
+    /// <summary>Translates the query to its algebra expression (§18.2); each call translates afresh.</summary>
     public Op ToAlgebra() => AlgebraBuilder.Translate(this);
 }

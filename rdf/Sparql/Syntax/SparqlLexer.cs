@@ -17,11 +17,19 @@ internal sealed class SparqlLexer
     private int _line = 1;
     private int _lineStart;
 
-    private SparqlLexer(string text) => _s = text;
+    /// <summary>Where escapes were replaced: end offset in the processed text, and characters saved.</summary>
+    private readonly List<(int At, int Saved)> _shifts;
+
+    private SparqlLexer(string text, List<(int At, int Saved)> shifts)
+    {
+        _s = text;
+        _shifts = shifts;
+    }
 
     public static List<Token> Tokenize(string text)
     {
-        var lexer = new SparqlLexer(ReplaceCodepointEscapes(text));
+        var shifts = new List<(int, int)>();
+        var lexer = new SparqlLexer(ReplaceCodepointEscapes(text, shifts), shifts);
         var tokens = new List<Token>();
         while (true)
         {
@@ -32,7 +40,7 @@ internal sealed class SparqlLexer
     }
 
     /// <summary>§19.2: <c>\u</c> and <c>\U</c> escapes are processed before the grammar applies.</summary>
-    internal static string ReplaceCodepointEscapes(string text)
+    internal static string ReplaceCodepointEscapes(string text, List<(int At, int Saved)>? shifts = null)
     {
         int i = text.IndexOf('\\');
         if (i < 0) return text;
@@ -48,6 +56,7 @@ internal sealed class SparqlLexer
                 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
                 continue;
             sb.Append(text, last, i - last).Append(char.ConvertFromUtf32(cp));
+            shifts?.Add((sb.Length, 2 + n - (cp > 0xFFFF ? 2 : 1)));
             i += 1 + n;
             last = i + 1;
         }
@@ -55,7 +64,17 @@ internal sealed class SparqlLexer
         return sb.ToString();
     }
 
-    private int Col(int pos) => pos - _lineStart + 1;
+    /// <summary>The 1-based column of <paramref name="pos"/> in the original text (escapes counted as written).</summary>
+    private int Col(int pos)
+    {
+        int col = pos - _lineStart + 1;
+        foreach (var (at, saved) in _shifts)
+        {
+            if (at > pos) break;
+            if (at > _lineStart) col += saved;
+        }
+        return col;
+    }
 
     [DoesNotReturn]
     private void Fail(string problem, int pos) => throw new SparqlSyntaxException(problem, _line, Col(pos));

@@ -68,6 +68,8 @@ public class AlgebraTranslationTests
         "(project (?k ?all) (extend ((?all ?.0)) (group ((?k (str ?s))) ((?.0 (group_concat distinct (separator \", \") ?o))) (bgp (triple ?s <http://e/p> ?o)))))")]
     [InlineData("SELECT (AVG(?o) + MIN(?o) AS ?x) (COUNT(DISTINCT ?s) AS ?c) { ?s :p ?o }",
         "(project (?x ?c) (extend ((?c ?.2)) (extend ((?x (+ ?.0 ?.1))) (group () ((?.0 (avg ?o)) (?.1 (min ?o)) (?.2 (count distinct ?s))) (bgp (triple ?s <http://e/p> ?o))))))")]
+    [InlineData("SELECT (SUM(?o + 1) AS ?t) { ?s :p ?o } HAVING (SUM(?o + 1) > 0)",
+        "(project (?t) (extend ((?t ?.0)) (filter (> ?.0 \"0\"^^<http://www.w3.org/2001/XMLSchema#integer>) (group () ((?.0 (sum (+ ?o \"1\"^^<http://www.w3.org/2001/XMLSchema#integer>)))) (bgp (triple ?s <http://e/p> ?o))))))")]
     [InlineData("SELECT ?s { ?s :p ?o } GROUP BY ?s ORDER BY DESC(MAX(?o))",
         "(project (?s) (order ((desc ?.0)) (group (?s) ((?.0 (max ?o))) (bgp (triple ?s <http://e/p> ?o)))))")]
     public void Aggregates(string query, string expected) => Assert.Equal(expected, Algebra(query));

@@ -40,6 +40,14 @@ public class ErrorTests
     }
 
     [Fact]
+    public void ColumnsCountEscapesAsWritten()
+    {
+        // "\u0041" is six characters in the text but one after §19.2 processing.
+        var e = QueryError("SELECT * { ?s ?p \"\\u0041\" ?x }");
+        Assert.Equal((1, 27), (e.Line, e.Column));
+    }
+
+    [Fact]
     public void UnterminatedString() => Assert.Equal(1, QueryError("SELECT * { ?s ?p \"abc }").Line);
 
     [Fact]
