@@ -60,7 +60,7 @@ internal sealed partial class QueryTextParser
             }
         }
         var (from, fromNamed) = subQuery ? ([], []) : ParseDatasetClauses();
-        if (!subQuery) AcceptKeyword("WHERE"); else AcceptKeyword("WHERE");
+        AcceptKeyword("WHERE");
         GroupGraphPattern where = ParseGroupGraphPattern();
         var q = new Query
         {
