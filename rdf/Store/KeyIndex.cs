@@ -23,10 +23,10 @@ internal sealed class KeyIndex<T> where T : unmanaged, IQuadKey<T>
     public int Count => BaseCount - RemovedCount + AddedCount;
 
     /// <summary>
-    /// How large the delta may grow before it is folded into the base: about 2·√n, which balances
+    /// How large the delta may grow before it is folded into the base: about 4·√n (at most 16 Ki), which balances
     /// the per-update shift of the delta against the O(n) merge.
     /// </summary>
-    private int DeltaLimit => Math.Clamp(2 * (int)Math.Sqrt(BaseCount), 1024, 65536);
+    private int DeltaLimit => Math.Clamp(4 * (int)Math.Sqrt(BaseCount), 1024, 16384);
 
     /// <summary>A copy sharing the base and owning a copy of the delta.</summary>
     public KeyIndex<T> Clone() => new(Order)

@@ -106,6 +106,47 @@ public class MemoryDatasetTests
         foreach (var q in expected.Take(100)) Assert.True(dataset.Contains(q));
     }
 
+    [Theory]
+    [InlineData(50)]      // through the index deltas
+    [InlineData(6_000)]   // through a bulk merge
+    public void ChangeSetsApplyRemovalsThenAdditions(int size)
+    {
+        var random = new Random(size);
+        var dataset = new MemoryDataset();
+        var initial = RandomQuads(8_000, 10);
+        dataset.Load(sink => { foreach (var q in initial) sink.Add(q); });
+        var expected = initial.Select(q => Encode(dataset, q)).ToHashSet();
+        var present = expected.ToList();
+        var candidates = RandomQuads(size, 11).Select(q => Encode(dataset, q)).ToList();
+        var removals = new List<EncodedQuad>();
+        var additions = new List<EncodedQuad>();
+        for (int i = 0; i < size; i++)
+        {
+            removals.Add(random.Next(2) == 0 ? present[random.Next(present.Count)] : candidates[random.Next(size)]);
+            additions.Add(random.Next(4) == 0 ? removals[random.Next(removals.Count)] : candidates[random.Next(size)]);
+        }
+        var model = new HashSet<EncodedQuad>(expected);
+        model.ExceptWith(removals);
+        model.UnionWith(additions);
+
+        var snapshot = dataset.Snapshot();
+        var (removed, added) = dataset.Apply(removals.ToArray(), additions.ToArray());
+
+        Assert.Equal(expected.Count - removed + added, model.Count);
+        Assert.Equal(expected.Except(model).Count(), removed);
+        Assert.Equal(model.Except(expected).Count(), added);
+        Assert.Equal(expected.Count, snapshot.Count(QuadPattern.InAllGraphs()));
+        CheckAllPatterns(dataset, model, random);
+    }
+
+    [Fact]
+    public void ChangeSetsRefuseIdsTheDictionaryNeverGave()
+    {
+        var dataset = new MemoryDataset();
+        Assert.Throws<ArgumentException>(() => dataset.Apply([], [new EncodedQuad(1, 2, 3, 0)]));
+        Assert.Equal(0, dataset.QuadCount);
+    }
+
     [Fact]
     public void DefaultAndNamedGraphsAreSeparate()
     {
