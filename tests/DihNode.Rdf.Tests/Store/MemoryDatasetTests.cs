@@ -223,6 +223,47 @@ public class MemoryDatasetTests
     }
 
     [Fact]
+    public async Task ReadersSeeConsistentStatesWhileAWriterWorks()
+    {
+        var dataset = new MemoryDataset();
+        using var stop = new CancellationTokenSource();
+        var writer = Task.Run(() =>
+        {
+            for (int round = 0; round < 30; round++)
+            {
+                int r = round;
+                // Each change keeps "?s p0 ?o in the default graph" equal to the number of quads in graph g0.
+                dataset.Load(sink =>
+                {
+                    for (int i = 0; i < 300; i++)
+                    {
+                        sink.Add(new Quad(I($"w{r}-{i}"), I("p0"), Literal.Simple("x"), null));
+                        sink.Add(new Quad(I($"w{r}-{i}"), I("p0"), Literal.Simple("x"), I("g0")));
+                    }
+                });
+                int s = dataset.GetOrAddId(I($"single{r}")), p = dataset.GetOrAddId(I("p0")), o = dataset.GetOrAddId(I("o"));
+                dataset.Apply([], [new EncodedQuad(s, p, o, 0), new EncodedQuad(s, p, o, dataset.GetOrAddId(I("g0")))]);
+            }
+            stop.Cancel();
+        });
+        int p0 = dataset.GetOrAddId(I("p0")), g0 = dataset.GetOrAddId(I("g0"));
+        int checks = 0;
+        while (!stop.IsCancellationRequested || checks == 0)
+        {
+            var snapshot = dataset.Snapshot();
+            long inDefault = snapshot.Count(QuadPattern.InDefaultGraph(p: p0));
+            long inGraph = snapshot.Count(QuadPattern.InGraph(g0, p: p0));
+            Assert.Equal(inDefault, inGraph);
+            Assert.Equal(inDefault, snapshot.Find(QuadPattern.InDefaultGraph(p: p0)).ToList().Count);
+            foreach (var q in snapshot.Find(QuadPattern.InGraph(g0)).ToList().Take(50))
+                Assert.True(snapshot.TryGetId(snapshot.GetTerm(q.S), out int s) && s == q.S);
+            checks++;
+        }
+        await writer;
+        Assert.Equal(30 * 301 * 2, dataset.QuadCount);
+    }
+
+    [Fact]
     public void SinkAdapterAddsAsItGoes()
     {
         var dataset = new MemoryDataset();
