@@ -172,10 +172,15 @@ public sealed partial class MemoryDataset
         public Key4[] Named = [];
         public int NamedCount;
 
+        // Parsers hand over the same subject (and often predicate and graph) object for consecutive
+        // statements (Turtle's ';' and ',' lists), so the last id of each position is remembered.
+        private Term? _lastS, _lastP, _lastG;
+        private int _lastSId, _lastPId, _lastGId;
+
         public void Add(in Quad quad)
         {
-            int s = terms.GetOrAdd(quad.Subject);
-            int p = terms.GetOrAdd(quad.Predicate);
+            int s = ReferenceEquals(quad.Subject, _lastS) ? _lastSId : _lastSId = terms.GetOrAdd(_lastS = quad.Subject);
+            int p = ReferenceEquals(quad.Predicate, _lastP) ? _lastPId : _lastPId = terms.GetOrAdd(_lastP = quad.Predicate);
             int o = terms.GetOrAdd(quad.Object);
             if (quad.Graph is null)
             {
@@ -184,7 +189,7 @@ public sealed partial class MemoryDataset
             }
             else
             {
-                int g = terms.GetOrAdd(quad.Graph);
+                int g = ReferenceEquals(quad.Graph, _lastG) ? _lastGId : _lastGId = terms.GetOrAdd(_lastG = quad.Graph);
                 if (NamedCount == Named.Length) Array.Resize(ref Named, Math.Max(4096, Named.Length * 2));
                 Named[NamedCount++] = new Key4 { A = s, B = p, C = o, D = g };
             }
