@@ -6,8 +6,9 @@ namespace DihNode.Rdf.Store;
 /// <summary>
 /// Gives each distinct RDF term an int id (from 1; 0 is <see cref="TermIds.None"/>) and back.
 /// Terms are kept encoded (<see cref="TermEncoding"/>) in a chunked byte arena, not as objects:
-/// per term that is the encoded bytes plus a 1–2 byte length, a 4-byte address, a 4-byte hash and
-/// about 6 bytes of open-addressing table. Terms are decoded on demand, through a small cache.
+/// per term that is the encoded bytes plus a 1 or 4 byte length, a 4-byte address and about 11 bytes
+/// of open-addressing table, whose slots hold the hash beside the id so that probes rarely touch the
+/// arena. Terms are decoded on demand, through a small cache.
 /// Safe for one writer and any number of concurrent readers: nothing a reader can reach is
 /// overwritten, only published (arrays are replaced, never resized in place).
 /// </summary>
@@ -22,10 +23,10 @@ internal sealed partial class TermDictionary
     private int _chunkUsed;
 
     private int[] _addresses = new int[1024];
-    private int[] _hashes = new int[1024];
     private int _count = 1; // id 0 is reserved
 
-    private int[] _table = new int[2048];
+    /// <summary>Slots of (hash &lt;&lt; 32 | id); 0 = empty. Load factor at most 3/4.</summary>
+    private long[] _table = new long[2048];
 
     /// <summary>The number of terms (ids are 1 .. Count).</summary>
     public int Count => Volatile.Read(ref _count) - 1;
@@ -35,7 +36,7 @@ internal sealed partial class TermDictionary
     {
         get
         {
-            long n = (long)(_addresses.Length + _hashes.Length + _table.Length) * sizeof(int);
+            long n = (long)_addresses.Length * sizeof(int) + (long)_table.Length * sizeof(long);
             for (int i = 0; i < _chunkCount; i++) n += _chunks[i].Length;
             return n;
         }
@@ -46,13 +47,13 @@ internal sealed partial class TermDictionary
 
     private int Find(ReadOnlySpan<byte> encoded, int hash)
     {
-        int[] table = Volatile.Read(ref _table);
+        long[] table = Volatile.Read(ref _table);
         int mask = table.Length - 1;
         for (int slot = hash & mask; ; slot = (slot + 1) & mask)
         {
-            int id = Volatile.Read(ref table[slot]);
-            if (id == 0) return 0;
-            if (Volatile.Read(ref _hashes)[id] == hash && Bytes(id).SequenceEqual(encoded)) return id;
+            long entry = Volatile.Read(ref table[slot]);
+            if (entry == 0) return 0;
+            if ((int)(entry >> 32) == hash && Bytes((int)entry).SequenceEqual(encoded)) return (int)entry;
         }
     }
 
@@ -83,17 +84,15 @@ internal sealed partial class TermDictionary
         if (id == _addresses.Length)
         {
             Volatile.Write(ref _addresses, Grow(_addresses));
-            Volatile.Write(ref _hashes, Grow(_hashes));
         }
         _addresses[id] = Store(encoded);
-        _hashes[id] = hash;
-        if ((id + 1) * 4L > _table.Length * 3L) Rehash(_table.Length * 2, id);
-        int[] table = _table;
+        if ((id + 1) * 4L > _table.Length * 3L) Rehash(_table.Length * 2);
+        long[] table = _table;
         int mask = table.Length - 1;
         int slot = hash & mask;
         while (table[slot] != 0) slot = (slot + 1) & mask;
         Volatile.Write(ref _count, id + 1);
-        Volatile.Write(ref table[slot], id);
+        Volatile.Write(ref table[slot], ((long)hash << 32) | (uint)id);
         return id;
     }
 
@@ -104,16 +103,17 @@ internal sealed partial class TermDictionary
         return b;
     }
 
-    /// <summary>Builds a larger table holding ids 1 .. <paramref name="upTo"/> − 1, then publishes it.</summary>
-    private void Rehash(int size, int upTo)
+    /// <summary>Builds a larger table from the current one, then publishes it.</summary>
+    private void Rehash(int size)
     {
-        var table = new int[size];
+        var table = new long[size];
         int mask = size - 1;
-        for (int id = 1; id < upTo; id++)
+        foreach (long entry in _table)
         {
-            int slot = _hashes[id] & mask;
+            if (entry == 0) continue;
+            int slot = (int)(entry >> 32) & mask;
             while (table[slot] != 0) slot = (slot + 1) & mask;
-            table[slot] = id;
+            table[slot] = entry;
         }
         Volatile.Write(ref _table, table);
     }
