@@ -77,6 +77,7 @@ internal sealed class IndexSet
 
     public long Count(in QuadPattern p)
     {
+        if (p.Scope == GraphScope.Graph && p.G == TermIds.DefaultGraph) return Count(p with { Scope = GraphScope.DefaultGraph });
         int mask = Mask(in p);
         var q = new EncodedQuad(p.S, p.P, p.O, p.G);
         long n = 0;
@@ -96,6 +97,7 @@ internal sealed class IndexSet
 
     public QuadCursor Find(in QuadPattern p)
     {
+        if (p.Scope == GraphScope.Graph && p.G == TermIds.DefaultGraph) return Find(p with { Scope = GraphScope.DefaultGraph });
         int mask = Mask(in p);
         var q = new EncodedQuad(p.S, p.P, p.O, p.G);
         KeyRange<Key3>? d = null;

@@ -121,6 +121,7 @@ internal sealed partial class TermDictionary
     /// <summary>Copies a term's length and bytes into the arena and returns its address.</summary>
     private int Store(ReadOnlySpan<byte> encoded)
     {
+        if (encoded.Length >= 1 << 28) throw new ArgumentException("A term of 256 MB or more cannot be stored.", nameof(encoded));
         int header = encoded.Length < 0x80 ? 1 : 4;
         int need = header + encoded.Length;
         byte[] chunk = _chunks[_chunkCount - 1];

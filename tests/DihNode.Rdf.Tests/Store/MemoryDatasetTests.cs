@@ -160,6 +160,8 @@ public class MemoryDatasetTests
         Assert.Equal(1, dataset.DefaultGraphCount);
         Assert.Equal([I("g")], dataset.GraphNames().ToList());
         Assert.Equal(1, dataset.Count(QuadPattern.InDefaultGraph()));
+        Assert.Equal(1, dataset.Count(new QuadPattern(0, 0, 0, TermIds.DefaultGraph, GraphScope.Graph)));
+        Assert.Single(dataset.Find(new QuadPattern(0, 0, 0, TermIds.DefaultGraph, GraphScope.Graph)).ToList());
         Assert.Equal(1, dataset.Count(QuadPattern.InNamedGraphs()));
         Assert.Equal(2, dataset.Count(QuadPattern.InAllGraphs()));
         Assert.True(dataset.Remove(inNamed));

@@ -83,6 +83,35 @@ public class TermDictionaryTests
     }
 
     [Fact]
+    public void TermsLargerThanAnArenaChunkGetTheirOwn()
+    {
+        var dictionary = new TermDictionary();
+        var small = Literal.Simple("before");
+        var huge = Literal.Simple(new string('h', 3 << 20));
+        var after = Iri.FromTrusted("http://example.org/after");
+        int a = dictionary.GetOrAdd(small), b = dictionary.GetOrAdd(huge), c = dictionary.GetOrAdd(after);
+        Assert.Equal(small, dictionary.GetTerm(a));
+        Assert.Equal(huge, dictionary.GetTerm(b));
+        Assert.Equal(after, dictionary.GetTerm(c));
+        Assert.True(dictionary.TryGetId(Literal.Simple(new string('h', 3 << 20)), out int again));
+        Assert.Equal(b, again);
+    }
+
+    [Fact]
+    public void LookingUpKnownTermsDoesNotAllocate()
+    {
+        var dictionary = new TermDictionary();
+        Term[] terms = [Iri.FromTrusted("http://example.org/x"), Literal.LangString("hallo", "de"), Literal.Typed("1", Vocabulary.Xsd.Integer), new BlankNode("b1")];
+        foreach (var t in terms) dictionary.GetOrAdd(t);
+        foreach (var t in terms) dictionary.TryGetId(t, out _); // warm up
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 100; i++)
+            foreach (var t in terms)
+                Assert.True(dictionary.TryGetId(t, out _));
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Fact]
     public void UnknownIdsAndVariablesAreRefused()
     {
         var dictionary = new TermDictionary();
