@@ -149,6 +149,26 @@ public sealed partial class MemoryDataset
         }
     }
 
+    /// <summary>
+    /// Removes every quad matching <paramref name="pattern"/> in one atomic step (SPARQL's CLEAR,
+    /// DROP GRAPH, DELETE WHERE with one pattern). Returns how many went.
+    /// </summary>
+    public long RemoveAll(in QuadPattern pattern)
+    {
+        lock (_writeLock)
+        {
+            IndexSet current;
+            lock (_stateLock)
+            {
+                current = _state;
+                current.Frozen = true;
+            }
+            var matches = new List<EncodedQuad>((int)Math.Min(current.Count(in pattern), int.MaxValue));
+            foreach (var q in current.Find(in pattern)) matches.Add(q);
+            return Apply(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(matches), []).Removed;
+        }
+    }
+
     private static (Key3[], int, Key4[], int) Split(ReadOnlySpan<EncodedQuad> quads)
     {
         int named = 0;

@@ -43,7 +43,7 @@ public class MemoryDatasetTests
         Assert.Equal(all.Count, dataset.Count(QuadPattern.InAllGraphs()));
         var graphs = all.Select(q => q.G).Where(g => g != 0).Distinct().Order().ToList();
         Assert.Equal(graphs, dataset.GraphNameIds().ToList());
-        for (int trial = 0; trial < 12; trial++)
+        for (int trial = 0; trial < 6; trial++)
         {
             var sample = all[random.Next(all.Count)];
             for (int mask = 0; mask < 8; mask++)
@@ -77,6 +77,33 @@ public class MemoryDatasetTests
         Assert.True(expected.Count < quads.Count, "the random data should hold duplicates");
         Assert.Equal(expected.Count, added);
         CheckAllPatterns(dataset, expected, new Random(2));
+
+        // A second load overlapping the first merges into the existing indexes.
+        var more = RandomQuads(20_000, 12);
+        long addedAgain = dataset.Load(sink => { foreach (var q in more) sink.Add(q); });
+        int before = expected.Count;
+        expected.UnionWith(more.Select(q => Encode(dataset, q)));
+        Assert.Equal(expected.Count - before, addedAgain);
+        Assert.True(addedAgain < more.Count);
+        CheckAllPatterns(dataset, expected, new Random(13));
+    }
+
+    [Fact]
+    public void RemoveAllTakesAwayExactlyTheMatches()
+    {
+        var dataset = new MemoryDataset();
+        var quads = RandomQuads(6_000, 14);
+        dataset.Load(sink => { foreach (var q in quads) sink.Add(q); });
+        var expected = quads.Select(q => Encode(dataset, q)).ToHashSet();
+        int g1 = dataset.GetOrAddId(I("g1")), p2 = dataset.GetOrAddId(I("p2"));
+
+        long removed = dataset.RemoveAll(QuadPattern.InGraph(g1));
+        Assert.Equal(expected.RemoveWhere(q => q.G == g1), removed);
+        Assert.DoesNotContain(g1, dataset.GraphNameIds());
+
+        removed = dataset.RemoveAll(QuadPattern.InAllGraphs(p: p2));
+        Assert.Equal(expected.RemoveWhere(q => q.P == p2), removed);
+        CheckAllPatterns(dataset, expected, new Random(15));
     }
 
     [Fact]
