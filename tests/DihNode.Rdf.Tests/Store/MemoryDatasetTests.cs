@@ -70,7 +70,7 @@ public class MemoryDatasetTests
     [Fact]
     public void EveryPatternMatchesBruteForceAfterBulkLoad()
     {
-        var quads = RandomQuads(20_000, 1);
+        var quads = RandomQuads(10_000, 1);
         var dataset = new MemoryDataset();
         long added = dataset.Load(sink => { foreach (var q in quads) sink.Add(q); });
         var expected = quads.Select(q => Encode(dataset, q)).ToHashSet();
@@ -79,7 +79,7 @@ public class MemoryDatasetTests
         CheckAllPatterns(dataset, expected, new Random(2));
 
         // A second load overlapping the first merges into the existing indexes.
-        var more = RandomQuads(20_000, 12);
+        var more = RandomQuads(10_000, 12);
         long addedAgain = dataset.Load(sink => { foreach (var q in more) sink.Add(q); });
         int before = expected.Count;
         expected.UnionWith(more.Select(q => Encode(dataset, q)));
