@@ -67,6 +67,7 @@ internal abstract partial class TextParser
     /// Reads more of the stream. Bytes before the mark (or the read position) are dropped, after
     /// counting their lines; the rest moves to the front. Returns false at the end of input.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected bool Refill()
     {
         if (_invalidAt >= 0 && _end == _invalidAt)
@@ -105,6 +106,7 @@ internal abstract partial class TextParser
     }
 
     /// <summary>Moves _end over the complete, well-formed UTF-8 sequences read so far.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Validate()
     {
         if (_invalidAt >= 0) return;

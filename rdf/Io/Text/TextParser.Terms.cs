@@ -80,6 +80,7 @@ internal abstract partial class TextParser
     // ---- IRIREF ----------------------------------------------------------------------------
 
     /// <summary>Reads <c>IRIREF</c> at '&lt;', resolving a relative reference against the base.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected Iri ReadIriRef()
     {
         _mark = _pos;
@@ -195,6 +196,7 @@ internal abstract partial class TextParser
     /// Reads a quoted string at its opening quote: <c>STRING_LITERAL_QUOTE</c> and, where
     /// <paramref name="turtle"/>, the single-quoted and triple-quoted (long) forms too.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected string ReadString(bool turtle)
     {
         byte q = _buf[_pos];
@@ -234,6 +236,7 @@ internal abstract partial class TextParser
         return escaped ? UnescapeString(raw, start + 1) : Utf8String(raw);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private string ReadLongString(byte q)
     {
         _mark = _pos;
@@ -268,6 +271,7 @@ internal abstract partial class TextParser
     }
 
     /// <summary>Decodes ECHAR and UCHAR escapes of a string's content.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private string UnescapeString(ReadOnlySpan<byte> raw, int rawIndex)
     {
         int n = 0;
@@ -309,6 +313,7 @@ internal abstract partial class TextParser
     // ---- LANGTAG ---------------------------------------------------------------------------
 
     /// <summary>Reads <c>LANGTAG</c> at '@' (<c>'@' [a-zA-Z]+ ('-' [a-zA-Z0-9]+)*</c>), lower-cased.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected string ReadLangTag()
     {
         _mark = _pos;
@@ -342,6 +347,7 @@ internal abstract partial class TextParser
     /// Reads <c>BLANK_NODE_LABEL</c> at '_' (<c>'_:' (PN_CHARS_U | [0-9]) ((PN_CHARS | '.')* PN_CHARS)?</c>).
     /// The W3C suites refuse ':' inside labels in N-Triples too (nt-syntax-bad-bnode-01/02).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected BlankNode ReadBlankNodeLabel()
     {
         if (PeekAt(1) != ':') { _pos++; FailExpected("':' after '_' in a blank node label"); }
@@ -390,6 +396,7 @@ internal abstract partial class TextParser
     }
 
     /// <summary>The code point at the read position (-1 at the end) and its length in bytes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected int PeekCodePoint(out int width)
     {
         width = 1;
@@ -401,6 +408,7 @@ internal abstract partial class TextParser
     }
 
     /// <summary>A literal with a datatype, refusing rdf:langString without a tag.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected Literal TypedLiteral(string lexical, Iri datatype, int errorIndex)
     {
         if (ReferenceEquals(datatype, Vocabulary.Xsd.String)) return Literal.Simple(lexical);
