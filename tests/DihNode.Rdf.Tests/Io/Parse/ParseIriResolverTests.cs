@@ -104,4 +104,11 @@ public class ParseIriResolverTests
         var quads = Parse("@prefix x: <ns#> . x:s x:p x:o .", RdfFormat.Turtle, new RdfParserOptions { BaseIri = Ex + "doc" });
         Assert.Equal(Ex + "ns#s", ((Iri)quads[0].Subject).Value);
     }
+
+    [Fact]
+    public void A_relative_base_option_is_refused()
+    {
+        var e = Assert.Throws<ArgumentException>(() => Parse("<s> <p> <o> .", RdfFormat.Turtle, new RdfParserOptions { BaseIri = "dir/doc" }));
+        Assert.Contains("dir/doc", e.Message);
+    }
 }

@@ -98,6 +98,15 @@ public class ParseStreamingTests
     }
 
     [Fact]
+    public void A_lone_carriage_return_ends_a_line_too()
+    {
+        string text = "<http://example.org/s> <http://example.org/p> \"a\" .\r<http://example.org/s> <http://example.org/p> \"b\" .\r\r<x> .";
+        Assert.Equal((4L, 1L), (Error(text, RdfFormat.NTriples).Line, Error(text, RdfFormat.NTriples).Column));
+        var trickled = Assert.Throws<RdfSyntaxException>(() => ParseBytes(System.Text.Encoding.UTF8.GetBytes(text), RdfFormat.NTriples, trickle: true));
+        Assert.Equal((4L, 1L), (trickled.Line, trickled.Column));
+    }
+
+    [Fact]
     public void Long_strings_keep_their_line_ends()
     {
         var quads = Parse("<http://example.org/s> <http://example.org/p> \"\"\"a\r\nb\"\"\" .", RdfFormat.Turtle);
