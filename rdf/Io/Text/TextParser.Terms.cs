@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text;
 using DihNode.Rdf.Model;
@@ -14,16 +13,33 @@ namespace DihNode.Rdf.Io.Text;
 /// </summary>
 internal abstract partial class TextParser
 {
-    private static readonly SearchValues<byte> s_iriStops = SearchValues.Create(BuildIriStops());
-    private static readonly SearchValues<byte> s_doubleQuoteStops = SearchValues.Create("\"\\\n\r"u8);
-    private static readonly SearchValues<byte> s_singleQuoteStops = SearchValues.Create("'\\\n\r"u8);
+    /// <summary>Per byte: 1 where an IRIREF scan stops, 2 where a "..." scan stops, 4 where a '...' scan stops.</summary>
+    private static readonly byte[] s_stops = BuildStops();
 
-    private static byte[] BuildIriStops()
+    private const byte IriStop = 1, DoubleQuoteStop = 2, SingleQuoteStop = 4;
+
+    private static byte[] BuildStops()
     {
-        var stops = new List<byte>();
-        for (int b = 0; b <= 0x20; b++) stops.Add((byte)b);
-        stops.AddRange("<>\"{}|^`\\"u8.ToArray());
-        return stops.ToArray();
+        var t = new byte[256];
+        for (int b = 0; b <= 0x20; b++) t[b] |= IriStop;
+        foreach (byte b in "<>\"{}|^`\\"u8) t[b] |= IriStop;
+        foreach (byte b in "\"\\\n\r"u8) t[b] |= DoubleQuoteStop;
+        foreach (byte b in "'\\\n\r"u8) t[b] |= SingleQuoteStop;
+        return t;
+    }
+
+    /// <summary>
+    /// Index of the first byte from the read position marked <paramref name="stop"/> in the table,
+    /// or -1. A plain table loop: tokens are short, and it runs at full speed from the first call.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int ScanTo(byte stop)
+    {
+        var span = _buf.AsSpan(_pos, _end - _pos);
+        var table = s_stops;
+        for (int i = 0; i < span.Length; i++)
+            if ((table[span[i]] & stop) != 0) return i;
+        return -1;
     }
 
     private readonly IQuadSink _sink;
@@ -88,7 +104,7 @@ internal abstract partial class TextParser
         bool escaped = false;
         while (true)
         {
-            int i = _buf.AsSpan(_pos, _end - _pos).IndexOfAny(s_iriStops);
+            int i = ScanTo(IriStop);
             if (i < 0)
             {
                 _pos = _end;
@@ -204,10 +220,10 @@ internal abstract partial class TextParser
         _mark = _pos;
         _pos++;
         bool escaped = false;
-        var stops = q == '"' ? s_doubleQuoteStops : s_singleQuoteStops;
+        byte stops = q == '"' ? DoubleQuoteStop : SingleQuoteStop;
         while (true)
         {
-            int i = _buf.AsSpan(_pos, _end - _pos).IndexOfAny(stops);
+            int i = ScanTo(stops);
             if (i < 0)
             {
                 _pos = _end;
