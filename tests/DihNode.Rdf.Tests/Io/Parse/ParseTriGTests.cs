@@ -70,4 +70,16 @@ public class ParseTriGTests
         e = Error("@prefix : <http://example.org/> .\n:g { :s :p :o }", RdfFormat.Turtle);
         Assert.Equal((2L, 4L), (e.Line, e.Column));
     }
+
+    [Fact]
+    public void Graph_keyword_takes_a_blank_node_label_and_reports_prefixes()
+    {
+        var sink = new ParseCollector();
+        RdfParser.Parse("@prefix : <http://example.org/> . GRAPH [] { :s :p :o } GRAPH _:g { :s :p :o }"u8.ToArray(), RdfFormat.TriG, sink);
+        Assert.Equal(2, sink.Quads.Count);
+        Assert.IsType<BlankNode>(sink.Quads[0].Graph);
+        Assert.IsType<BlankNode>(sink.Quads[1].Graph);
+        Assert.NotEqual(sink.Quads[0].Graph, sink.Quads[1].Graph);
+        Assert.Equal([("", Ex)], sink.Prefixes);
+    }
 }
