@@ -38,18 +38,23 @@ internal static class ManifestLoader
                 LoadManifest(includedIri.Value, locator, entries, visited);
             }
 
+        int position = 0;
         foreach (var list in graph.Objects(node, Mf.Entries))
             foreach (var entry in graph.List(list))
-                entries.Add(ReadEntry(manifest, entry));
+                entries.Add(ReadEntry(manifest, entry, ++position));
     }
 
-    private static TestEntry ReadEntry(LoadedManifest manifest, Term node)
+    /// <summary>
+    /// Reads one entry. A blank-node entry has no IRI of its own; it is named by its position in the
+    /// manifest ("manifest#entry3"), which, unlike a parser's blank-node label, is the same on every run.
+    /// </summary>
+    private static TestEntry ReadEntry(LoadedManifest manifest, Term node, int position)
     {
         var graph = manifest.Graph;
         string id = node switch
         {
             Iri iri => iri.Value,
-            BlankNode b => manifest.Iri.Value + "#_:" + b.Label,
+            BlankNode => manifest.Iri.Value + "#entry" + position,
             _ => throw new InvalidDataException($"{manifest.Path}: manifest entry {node} is neither IRI nor blank node"),
         };
         return new TestEntry(

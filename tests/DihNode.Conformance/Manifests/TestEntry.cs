@@ -7,7 +7,7 @@ internal sealed record LoadedManifest(Iri Iri, string Path, ManifestGraph Graph,
 
 /// <summary>
 /// One entry of a manifest's mf:entries. <see cref="Id"/> is the test IRI (a blank-node entry gets
-/// the manifest IRI with the node label as fragment). Handlers that need more properties (SPARQL's
+/// the manifest IRI with its position as fragment, "#entry3"). Handlers that need more properties (SPARQL's
 /// qt:query, qt:data ...) read them from <see cref="Manifest"/>'s graph at <see cref="Node"/>.
 /// </summary>
 internal sealed record TestEntry(
