@@ -173,9 +173,9 @@ internal sealed class IndexSet
         where T : unmanaged, IQuadKey<T>
     {
         if (count == 0) return [];
-        var result = new T[count];
+        var result = GC.AllocateUninitializedArray<T>(count);
         for (int i = 0; i < count; i++) result[i] = to.Permute(in keys[i], from);
-        if (scratch is null || scratch.Length < count) scratch = new T[count];
+        if (scratch is null || scratch.Length < count) scratch = GC.AllocateUninitializedArray<T>(count);
         T[] sorted = RadixSort.Sort(result, scratch, count);
         if (ReferenceEquals(sorted, scratch)) scratch = result;
         return sorted;

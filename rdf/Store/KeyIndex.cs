@@ -143,7 +143,7 @@ internal sealed class KeyIndex<T> where T : unmanaged, IQuadKey<T>
     /// <summary>(<paramref name="b"/> − <paramref name="r"/>) ∪ <paramref name="a"/>, all sorted; r ⊆ b, a ∩ b = ∅.</summary>
     private static T[] Merge(T[] b, int bn, T[] r, int rn, T[] a, int an)
     {
-        var result = new T[bn - rn + an];
+        var result = GC.AllocateUninitializedArray<T>(bn - rn + an);
         int bi = 0, ri = 0, ai = 0, o = 0;
         while (bi < bn)
         {
