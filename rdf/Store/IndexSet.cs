@@ -45,12 +45,12 @@ internal sealed class IndexSet
         if (q.G == TermIds.DefaultGraph)
         {
             foreach (var index in _default)
-                if (index.Insert(index.Order.ToKey3(in q))) index.Consolidate();
+                index.Insert(index.Order.ToKey3(in q));
         }
         else
         {
             foreach (var index in _named)
-                if (index.Insert(index.Order.ToKey4(in q))) index.Consolidate();
+                index.Insert(index.Order.ToKey4(in q));
         }
         return true;
     }
@@ -62,12 +62,12 @@ internal sealed class IndexSet
         if (q.G == TermIds.DefaultGraph)
         {
             foreach (var index in _default)
-                if (index.Delete(index.Order.ToKey3(in q))) index.Consolidate();
+                index.Delete(index.Order.ToKey3(in q));
         }
         else
         {
             foreach (var index in _named)
-                if (index.Delete(index.Order.ToKey4(in q))) index.Consolidate();
+                index.Delete(index.Order.ToKey4(in q));
         }
         return true;
     }
@@ -122,22 +122,10 @@ internal sealed class IndexSet
     /// <summary>The distinct graph ids of the GSPO index, skipping from one graph to the next by binary search.</summary>
     public IEnumerable<int> GraphNameIds()
     {
-        var gspo = _named[0];
         var candidates = new SortedSet<int>();
-        CollectLeading(gspo.Base, gspo.BaseCount, candidates);
-        CollectLeading(gspo.Added, gspo.AddedCount, candidates);
+        _named[0].CollectLeading(candidates);
         foreach (int g in candidates)
             if (Count(QuadPattern.InGraph(g)) > 0) yield return g;
-    }
-
-    private static void CollectLeading(Key4[] keys, int count, SortedSet<int> into)
-    {
-        int i = 0;
-        while (i < count)
-        {
-            into.Add(keys[i].A);
-            i = QuadKey.UpperBound(keys, i, count, in keys[i], 1);
-        }
     }
 
     /// <summary>
@@ -173,9 +161,9 @@ internal sealed class IndexSet
         where T : unmanaged, IQuadKey<T>
     {
         if (count == 0) return [];
-        var result = new T[count];
+        var result = GC.AllocateUninitializedArray<T>(count);
         for (int i = 0; i < count; i++) result[i] = to.Permute(in keys[i], from);
-        if (scratch is null || scratch.Length < count) scratch = new T[count];
+        if (scratch is null || scratch.Length < count) scratch = GC.AllocateUninitializedArray<T>(count);
         T[] sorted = RadixSort.Sort(result, scratch, count);
         if (ReferenceEquals(sorted, scratch)) scratch = result;
         return sorted;

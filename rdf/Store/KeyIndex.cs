@@ -1,125 +1,168 @@
 namespace DihNode.Rdf.Store;
 
 /// <summary>
-/// One sorted index of quad keys: an immutable sorted base array plus a small sorted delta of
-/// additions (absent from the base) and removals (present in the base). Lookups and counts are binary
-/// searches in the three arrays; single updates touch only the delta, which is folded into a new base
-/// once it grows past <see cref="DeltaLimit"/>. Base arrays are never written after they are built,
-/// so a snapshot can share them; the delta is copied when a frozen state is written to.
+/// One sorted index of quad keys, as a small log-structured merge: an immutable sorted base array;
+/// an immutable level-1 delta of additions (absent from the base) and removals (present in it);
+/// and a small mutable level-0 delta of the same kind over (base + level 1). Lookups and counts are
+/// binary searches in the five arrays. A single update shifts at most <see cref="Level0Limit"/> keys;
+/// level 0 is folded into a new level 1 when full, and level 1 into a new base when it outgrows
+/// <see cref="Level1Limit"/>: an update costs a shift of at most 256 keys plus, amortised, a
+/// 1/256 share of a level-1 rewrite and a 1/65536 share of a base rewrite, never O(n) on its own.
+/// Only level 0 is written in place, so a copy for a snapshot shares everything else.
 /// </summary>
 internal sealed class KeyIndex<T> where T : unmanaged, IQuadKey<T>
 {
+    private const int Level0Limit = 256;
+
     public KeyIndex(IndexOrder order) => Order = order;
 
     public IndexOrder Order { get; }
 
-    public T[] Base { get; private set; } = [];
-    public int BaseCount { get; private set; }
-    public T[] Added { get; private set; } = [];
-    public int AddedCount { get; private set; }
-    public T[] Removed { get; private set; } = [];
-    public int RemovedCount { get; private set; }
+    private T[] _base = [];
+    private int _baseCount;
+    private T[] _added1 = [], _removed1 = [];
+    private T[] _added0 = new T[16], _removed0 = new T[16];
+    private int _added0Count, _removed0Count;
 
-    public int Count => BaseCount - RemovedCount + AddedCount;
+    public int Count => _baseCount - _removed1.Length + _added1.Length - _removed0Count + _added0Count;
 
-    /// <summary>
-    /// How large the delta may grow before it is folded into the base: about 4·√n (at most 16 Ki), which balances
-    /// the per-update shift of the delta against the O(n) merge.
-    /// </summary>
-    private int DeltaLimit => Math.Clamp(4 * (int)Math.Sqrt(BaseCount), 1024, 16384);
+    /// <summary>Level 1 is folded into the base past 1/16 of it (at least 4 Ki, at most 64 Ki keys).</summary>
+    private int Level1Limit => Math.Clamp(_baseCount / 16, 4096, 65536);
 
-    /// <summary>A copy sharing the base and owning a copy of the delta.</summary>
+    /// <summary>A copy sharing the base and level 1, owning a copy of level 0.</summary>
     public KeyIndex<T> Clone() => new(Order)
     {
-        Base = Base,
-        BaseCount = BaseCount,
-        Added = Added.AsSpan(0, AddedCount).ToArray(),
-        AddedCount = AddedCount,
-        Removed = Removed.AsSpan(0, RemovedCount).ToArray(),
-        RemovedCount = RemovedCount,
+        _base = _base,
+        _baseCount = _baseCount,
+        _added1 = _added1,
+        _removed1 = _removed1,
+        _added0 = (T[])_added0.Clone(),
+        _added0Count = _added0Count,
+        _removed0 = (T[])_removed0.Clone(),
+        _removed0Count = _removed0Count,
     };
 
     public bool Contains(in T key)
     {
-        if (QuadKey.Contains(Added, AddedCount, in key)) return true;
-        return QuadKey.Contains(Base, BaseCount, in key) && !QuadKey.Contains(Removed, RemovedCount, in key);
+        if (QuadKey.Contains(_added0, _added0Count, in key)) return true;
+        if (QuadKey.Contains(_removed0, _removed0Count, in key)) return false;
+        if (QuadKey.Contains(_added1, _added1.Length, in key)) return true;
+        return QuadKey.Contains(_base, _baseCount, in key) && !QuadKey.Contains(_removed1, _removed1.Length, in key);
     }
 
     /// <summary>Exact number of keys starting with the first <paramref name="length"/> components of <paramref name="probe"/>.</summary>
     public int CountPrefix(in T probe, int length)
     {
         if (length == 0) return Count;
-        var (bs, be) = QuadKey.Range(Base, BaseCount, in probe, length);
-        var (rs, re) = QuadKey.Range(Removed, RemovedCount, in probe, length);
-        var (a0, a1) = QuadKey.Range(Added, AddedCount, in probe, length);
-        return be - bs - (re - rs) + (a1 - a0);
+        return Width(_base, _baseCount, in probe, length)
+            - Width(_removed1, _removed1.Length, in probe, length) + Width(_added1, _added1.Length, in probe, length)
+            - Width(_removed0, _removed0Count, in probe, length) + Width(_added0, _added0Count, in probe, length);
     }
 
-    public KeyRange<T> Range(in T probe, int length)
+    private static int Width(T[] keys, int count, in T probe, int length)
     {
-        var (bs, be) = QuadKey.Range(Base, BaseCount, in probe, length);
-        var (rs, re) = QuadKey.Range(Removed, RemovedCount, in probe, length);
-        var (a0, a1) = QuadKey.Range(Added, AddedCount, in probe, length);
-        return new KeyRange<T>(Base, bs, be, Removed, rs, re, Added, a0, a1);
+        if (count == 0) return 0;
+        var (start, end) = QuadKey.Range(keys, count, in probe, length);
+        return end - start;
     }
 
-    /// <summary>Adds a key the index does not hold. Returns true when the delta should be folded.</summary>
-    public bool Insert(in T key)
+    public KeyRange<T> Range(in T probe, int length) => new(
+        Slice(_base, _baseCount, in probe, length),
+        Slice(_removed1, _removed1.Length, in probe, length),
+        Slice(_added1, _added1.Length, in probe, length),
+        Slice(_removed0, _removed0Count, in probe, length),
+        Slice(_added0, _added0Count, in probe, length));
+
+    private static ArraySegment<T> Slice(T[] keys, int count, in T probe, int length)
     {
-        int r = QuadKey.LowerBound(Removed, 0, RemovedCount, in key, T.Arity);
-        if (r < RemovedCount && QuadKey.Compare(in Removed[r], in key) == 0)
+        var (start, end) = QuadKey.Range(keys, count, in probe, length);
+        return new ArraySegment<T>(keys, start, end - start);
+    }
+
+    /// <summary>Adds the distinct first components of the keys (base and additions) to <paramref name="into"/>.</summary>
+    public void CollectLeading(SortedSet<int> into)
+    {
+        Collect(_base, _baseCount, into);
+        Collect(_added1, _added1.Length, into);
+        Collect(_added0, _added0Count, into);
+
+        static void Collect(T[] keys, int count, SortedSet<int> into)
         {
-            RemoveAt(Removed, r, RemovedCount);
-            RemovedCount--;
-            return false;
+            for (int i = 0; i < count; i = QuadKey.UpperBound(keys, i, count, in keys[i], 1))
+                into.Add(QuadKey.Get(in keys[i], 0));
         }
-        int at = QuadKey.LowerBound(Added, 0, AddedCount, in key, T.Arity);
-        Added = InsertAt(Added, AddedCount, at, in key);
-        AddedCount++;
-        return AddedCount + RemovedCount > DeltaLimit;
     }
 
-    /// <summary>Removes a key the index holds. Returns true when the delta should be folded.</summary>
-    public bool Delete(in T key)
+    /// <summary>Adds a key the index does not hold.</summary>
+    public void Insert(in T key)
     {
-        int a = QuadKey.LowerBound(Added, 0, AddedCount, in key, T.Arity);
-        if (a < AddedCount && QuadKey.Compare(in Added[a], in key) == 0)
-        {
-            RemoveAt(Added, a, AddedCount);
-            AddedCount--;
-            return false;
-        }
-        int at = QuadKey.LowerBound(Removed, 0, RemovedCount, in key, T.Arity);
-        Removed = InsertAt(Removed, RemovedCount, at, in key);
-        RemovedCount++;
-        return AddedCount + RemovedCount > DeltaLimit;
+        if (!TryRemove(_removed0, ref _removed0Count, in key)) InsertSorted(ref _added0, ref _added0Count, in key);
+        AfterUpdate();
     }
 
-    private static void RemoveAt(T[] keys, int index, int count) =>
-        Array.Copy(keys, index + 1, keys, index, count - index - 1);
-
-    private static T[] InsertAt(T[] keys, int count, int index, in T key)
+    /// <summary>Removes a key the index holds.</summary>
+    public void Delete(in T key)
     {
-        if (count == keys.Length)
-        {
-            var grown = new T[Math.Max(16, count * 2)];
-            Array.Copy(keys, grown, count);
-            keys = grown;
-        }
-        Array.Copy(keys, index, keys, index + 1, count - index);
-        keys[index] = key;
-        return keys;
+        if (!TryRemove(_added0, ref _added0Count, in key)) InsertSorted(ref _removed0, ref _removed0Count, in key);
+        AfterUpdate();
     }
 
-    /// <summary>Folds the delta into a new base array.</summary>
+    private void AfterUpdate()
+    {
+        if (_added0Count + _removed0Count <= Level0Limit) return;
+        FoldLevel0();
+        if (_added1.Length + _removed1.Length > Level1Limit) FoldLevel1();
+    }
+
+    private static bool TryRemove(T[] keys, ref int count, in T key)
+    {
+        int i = QuadKey.LowerBound(keys, 0, count, in key, T.Arity);
+        if (i == count || QuadKey.Compare(in keys[i], in key) != 0) return false;
+        Array.Copy(keys, i + 1, keys, i, count - i - 1);
+        count--;
+        return true;
+    }
+
+    private static void InsertSorted(ref T[] keys, ref int count, in T key)
+    {
+        int i = QuadKey.LowerBound(keys, 0, count, in key, T.Arity);
+        if (count == keys.Length) Array.Resize(ref keys, count * 2);
+        Array.Copy(keys, i, keys, i + 1, count - i);
+        keys[i] = key;
+        count++;
+    }
+
+    /// <summary>
+    /// Level 0 into a new level 1: a key added at level 0 was either removed at level 1 (then it is
+    /// simply no longer removed) or is new; a key removed at level 0 was either added at level 1
+    /// (then it is no longer added) or comes from the base.
+    /// </summary>
+    private void FoldLevel0()
+    {
+        var added0 = new ReadOnlySpan<T>(_added0, 0, _added0Count);
+        var removed0 = new ReadOnlySpan<T>(_removed0, 0, _removed0Count);
+        T[] added1 = SortedSets.Union(SortedSets.Except(_added1, removed0), SortedSets.Except(added0, _removed1));
+        T[] removed1 = SortedSets.Union(SortedSets.Except(_removed1, added0), SortedSets.Except(removed0, _added1));
+        _added1 = added1;
+        _removed1 = removed1;
+        _added0Count = _removed0Count = 0;
+    }
+
+    /// <summary>Level 1 into a new base.</summary>
+    private void FoldLevel1()
+    {
+        if (_added1.Length == 0 && _removed1.Length == 0) return;
+        _base = SortedSets.Merge(_base, _baseCount, _removed1, _removed1.Length, _added1, _added1.Length);
+        _baseCount = _base.Length;
+        _added1 = [];
+        _removed1 = [];
+    }
+
+    /// <summary>Folds both deltas into a new base.</summary>
     public void Consolidate()
     {
-        if (AddedCount == 0 && RemovedCount == 0) return;
-        Base = Merge(Base, BaseCount, Removed, RemovedCount, Added, AddedCount);
-        BaseCount = Base.Length;
-        Added = [];
-        Removed = [];
-        AddedCount = RemovedCount = 0;
+        if (_added0Count + _removed0Count > 0) FoldLevel0();
+        FoldLevel1();
     }
 
     /// <summary>
@@ -130,79 +173,13 @@ internal sealed class KeyIndex<T> where T : unmanaged, IQuadKey<T>
     public void ApplyBulk(T[] removals, int removalCount, T[] additions, int additionCount)
     {
         Consolidate();
-        if (removalCount == 0 && BaseCount == 0)
+        if (removalCount == 0 && _baseCount == 0)
         {
-            Base = additions;
-            BaseCount = additionCount;
+            _base = additions;
+            _baseCount = additionCount;
             return;
         }
-        Base = Merge(Base, BaseCount, removals, removalCount, additions, additionCount);
-        BaseCount = Base.Length;
-    }
-
-    /// <summary>(<paramref name="b"/> − <paramref name="r"/>) ∪ <paramref name="a"/>, all sorted; r ⊆ b, a ∩ b = ∅.</summary>
-    private static T[] Merge(T[] b, int bn, T[] r, int rn, T[] a, int an)
-    {
-        var result = new T[bn - rn + an];
-        int bi = 0, ri = 0, ai = 0, o = 0;
-        while (bi < bn)
-        {
-            ref readonly T bk = ref b[bi];
-            if (ri < rn && QuadKey.Compare(in r[ri], in bk) == 0) { ri++; bi++; continue; }
-            while (ai < an && QuadKey.Compare(in a[ai], in bk) < 0) result[o++] = a[ai++];
-            result[o++] = bk;
-            bi++;
-        }
-        while (ai < an) result[o++] = a[ai++];
-        if (o != result.Length) throw new InvalidOperationException("Index delta out of step with its base.");
-        return result;
-    }
-}
-
-/// <summary>
-/// The keys of one index within one prefix range: the base range minus removed keys, merged with the
-/// added keys, in key order. A mutable struct cursor; copy it before use.
-/// </summary>
-internal struct KeyRange<T> where T : unmanaged, IQuadKey<T>
-{
-    private readonly T[] _base, _removed, _added;
-    private int _b, _r, _a;
-    private readonly int _bEnd, _rEnd, _aEnd;
-
-    public KeyRange(T[] b, int bs, int be, T[] r, int rs, int re, T[] a, int @as, int ae)
-    {
-        _base = b; _b = bs; _bEnd = be;
-        _removed = r; _r = rs; _rEnd = re;
-        _added = a; _a = @as; _aEnd = ae;
-        Current = default;
-    }
-
-    public T Current;
-
-    public bool MoveNext()
-    {
-        while (_b < _bEnd)
-        {
-            ref readonly T bk = ref _base[_b];
-            if (_a < _aEnd && QuadKey.Compare(in _added[_a], in bk) < 0)
-            {
-                Current = _added[_a++];
-                return true;
-            }
-            _b++;
-            if (_r < _rEnd && QuadKey.Compare(in _removed[_r], in bk) == 0)
-            {
-                _r++;
-                continue;
-            }
-            Current = bk;
-            return true;
-        }
-        if (_a < _aEnd)
-        {
-            Current = _added[_a++];
-            return true;
-        }
-        return false;
+        _base = SortedSets.Merge(_base, _baseCount, removals, removalCount, additions, additionCount);
+        _baseCount = _base.Length;
     }
 }
