@@ -120,6 +120,17 @@ internal sealed partial class Evaluator
 
     private IEnumerable<int[]> EvalFilter(Filter f, int[] seed, int graph)
     {
+        (int Slot, Iri Value)[] pushed = _analysis.PushedEqualities(f);
+        if (pushed.Length > 0)
+        {
+            seed = (int[])seed.Clone();
+            foreach ((int slot, Iri value) in pushed)
+            {
+                int id = _context.Encode(value);
+                if (seed[slot] != 0 && seed[slot] != id) yield break;
+                seed[slot] = id;
+            }
+        }
         foreach (int[] row in Eval(f.Input, seed, graph))
         {
             bool pass = true;

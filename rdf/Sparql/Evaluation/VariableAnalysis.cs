@@ -146,6 +146,31 @@ internal sealed class VariableAnalysis
         }
     }
 
+    private readonly Dictionary<Filter, (int Slot, Iri Value)[]> _pushed = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>
+    /// The conditions of a filter of the form <c>?v = &lt;iri&gt;</c> whose variable the input always
+    /// binds and may take substituted: the filter's input can then be evaluated with ?v already bound,
+    /// which gives the same rows (for IRIs, = is term equality, §17.3) but lets the patterns use it.
+    /// The filter is still applied.
+    /// </summary>
+    public (int Slot, Iri Value)[] PushedEqualities(Filter f)
+    {
+        if (_pushed.TryGetValue(f, out var pushed)) return pushed;
+        var list = new List<(int, Iri)>();
+        foreach (Expression c in f.Conditions)
+        {
+            if (c is not OperatorExpression { Operator: "=", Arguments: [var a, var b] }) continue;
+            (Expression x, Expression y) = a is VariableExpression ? (a, b) : (b, a);
+            if (x is not VariableExpression v || y is not ConstantExpression { Value: Iri iri }) continue;
+            int slot = _context.Slot(v.Variable);
+            if (Sets(f.Input).Certain.Contains(slot) && IsSafe(f.Input, [slot])) list.Add((slot, iri));
+        }
+        pushed = [.. list];
+        _pushed[f] = pushed;
+        return pushed;
+    }
+
     /// <summary>The slots an expression reads, including every variable of its EXISTS patterns.</summary>
     public HashSet<int> ExpressionSlots(Expression e)
     {
