@@ -44,6 +44,28 @@ public static class QueryEvaluator
         }
     }
 
+    /// <summary>
+    /// The solutions of a graph pattern's algebra over the store's default graph and named graphs
+    /// (e.g. a SERVICE pattern received from a peer): every variable the pattern may bind, in order of
+    /// first appearance, without the blank-node and path variables the translation introduced.
+    /// </summary>
+    public static SelectResult Evaluate(Op pattern, IQuadStore store, QueryOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(pattern);
+        ArgumentNullException.ThrowIfNull(store);
+        options ??= QueryOptions.Default;
+        var context = new EvaluationContext(store, options, [], []);
+        var evaluator = new Evaluator(context, options.BaseIri is null ? null : Iri.FromTrusted(options.BaseIri));
+        evaluator.Analysis.Prepare(pattern);
+        int[] slots = [.. evaluator.Analysis.Sets(pattern).Maybe.Order()
+            .Where(s => !IsInternal(context.Variables[s]))];
+        List<Variable> variables = [.. slots.Select(s => context.Variables[s])];
+        return new SelectResult(variables, SelectRows(evaluator, pattern, slots));
+    }
+
+    /// <summary>Variables no query can name: blank nodes ("_:b"), path steps ("?P0"), aggregates (".0").</summary>
+    private static bool IsInternal(Variable v) => v.Name.StartsWith("_:", StringComparison.Ordinal) || v.Name is ['?' or '.', ..];
+
     private static IEnumerable<Term?[]> SelectRows(Evaluator evaluator, Op root, int[] slots)
     {
         EvaluationContext context = evaluator.Context;

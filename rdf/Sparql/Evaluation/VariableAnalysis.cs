@@ -260,6 +260,9 @@ internal sealed class VariableAnalysis
             case Join j: return IsSafe(j.Left, outer) && IsSafe(j.Right, outer);
             case Union u: return IsSafe(u.Left, outer) && IsSafe(u.Right, outer);
             case Graph g: return IsSafe(g.Input, outer);
+            // SERVICE ?var is called once per binding of ?var (Federated Query §4); its solutions are
+            // joined with the seed, never substituted, so this is safe. A fixed endpoint is called once.
+            case Service s: return IsVariable(s.Endpoint) && outer.Contains(SlotOf(s.Endpoint));
             case Filter f:
                 return IsSafe(f.Input, outer)
                     && f.Conditions.All(c => Covered(ExpressionSlots(c), outer, Sets(f.Input).Certain));

@@ -111,6 +111,45 @@ public class OptionalAndGraphTests
         Assert.Equal(["?s=:a ?remote=\"r\""], rows);
     }
 
+    /// <summary>Answers each endpoint from its own store through <see cref="QueryEvaluator.Evaluate"/>.</summary>
+    private sealed class LoopbackService(Dictionary<string, string> data) : IServiceHandler
+    {
+        public List<string> Calls { get; } = [];
+
+        public SelectResult Evaluate(Iri endpoint, Op pattern, CancellationToken cancellationToken)
+        {
+            Calls.Add(endpoint.Value);
+            return QueryEvaluator.Evaluate(pattern, Load(data[endpoint.Value]));
+        }
+    }
+
+    [Fact]
+    public void Service_with_a_variable_endpoint_is_called_per_binding()
+    {
+        var service = new LoopbackService(new()
+        {
+            ["http://example.org/e1"] = ":x :title \"one\" .",
+            ["http://example.org/e2"] = ":y :title \"two\" . _:b :title \"three\" .",
+        });
+        var rows = Rows(":a :endpoint :e1 . :b :endpoint :e2 .",
+            "SELECT ?s ?t WHERE { ?s :endpoint ?e SERVICE ?e { ?item :title ?t } }", new QueryOptions { ServiceHandler = service });
+        Assert.Equal(["?s=:a ?t=\"one\"", "?s=:b ?t=\"three\"", "?s=:b ?t=\"two\""], rows);
+        Assert.Equal(["http://example.org/e1", "http://example.org/e2"], service.Calls.Order());
+    }
+
+    [Fact]
+    public void Evaluate_a_pattern_lists_its_user_variables()
+    {
+        Op pattern = SparqlParser.ParseQuery(QueryPrefixes + "SELECT * WHERE { ?s :name ?n ; :age _:b ; :in/:in* ?g OPTIONAL { ?s :mail ?m } }").ToAlgebra();
+        pattern = ((Project)pattern).Input;
+        var result = QueryEvaluator.Evaluate(pattern, Load(Data));
+        // No blank-node or path-step variables.
+        Assert.Equal(["g", "m", "n", "s"], result.Variables.Select(v => v.Name).Order());
+        Assert.Empty(result.Rows);
+        result = QueryEvaluator.Evaluate(((Project)SparqlParser.ParseQuery(QueryPrefixes + "SELECT * WHERE { ?s :age _:b }").ToAlgebra()).Input, Load(Data));
+        Assert.Equal(3, result.Rows.Count());
+    }
+
     [Fact]
     public void Service_failure_is_an_error_unless_silent()
     {
