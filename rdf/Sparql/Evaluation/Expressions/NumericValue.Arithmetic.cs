@@ -12,7 +12,7 @@ internal readonly partial struct NumericValue
     /// (integer &lt; decimal &lt; float &lt; double). Integer division yields a decimal; division
     /// by zero is an error for integers and decimals and gives INF/NaN for float and double.
     /// </summary>
-    public static bool TryApply(Operation op, in NumericValue a, in NumericValue b, out NumericValue result)
+    public static bool TryApply(Operation op, NumericValue a, NumericValue b, out NumericValue result)
     {
         result = default;
         var kind = (NumericKind)Math.Max((int)a.Kind, (int)b.Kind);
