@@ -45,6 +45,8 @@ public sealed partial class ExpressionEvaluator
         _now = DateTimeValue.FromDateTimeOffset(now ?? DateTimeOffset.UtcNow).ToLiteral();
         _exists = exists;
         _regexTimeout = regexTimeout ?? TimeSpan.FromSeconds(2);
+        if (_regexTimeout <= TimeSpan.Zero && _regexTimeout != System.Text.RegularExpressions.Regex.InfiniteMatchTimeout)
+            throw new ArgumentOutOfRangeException(nameof(regexTimeout), regexTimeout, "The regex timeout must be positive.");
         _random = randomSeed is int seed ? new Random(seed) : new Random();
     }
 

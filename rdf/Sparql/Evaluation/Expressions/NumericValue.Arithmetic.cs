@@ -11,6 +11,7 @@ internal readonly partial struct NumericValue
     /// Applies an arithmetic operator after promoting both operands to the wider type
     /// (integer &lt; decimal &lt; float &lt; double). Integer division yields a decimal; division
     /// by zero is an error for integers and decimals and gives INF/NaN for float and double.
+    /// The operands are taken by value so that <paramref name="result"/> may alias one of them.
     /// </summary>
     public static bool TryApply(Operation op, NumericValue a, NumericValue b, out NumericValue result)
     {

@@ -14,6 +14,8 @@ public sealed class CastTests
     [InlineData("xsd:string(\"1\"^^xsd:boolean)", "\"true\"")]
     [InlineData("xsd:string(\"2002-10-10T17:00:00Z\"^^xsd:dateTime)", "\"2002-10-10T17:00:00Z\"")]
     [InlineData("xsd:string(\"x\"^^:t)", "\"x\"")]
+    [InlineData("xsd:string(\"chat\"@fr)", "\"chat\"")]
+    [InlineData("xsd:string(BNODE())", "error")]
     public void ToStringCasts(string expression, string expected) => Assert.Equal(expected, Run(expression));
 
     [Theory]
@@ -73,4 +75,15 @@ public sealed class CastTests
 
     [Fact]
     public void CastsTakeOneArgument() => Assert.Equal("error", Run("xsd:integer(\"1\", \"2\")"));
+
+    [Fact]
+    public void UnsupportedTargetsAreErrors()
+    {
+        Assert.Equal("error", Run("xsd:gYear(\"2001\")"));
+        Assert.Null(Rdf.Sparql.Evaluation.Expressions.XsdCasts.Cast(DihNode.Rdf.Model.Literal.Simple("1"), DihNode.Rdf.Model.Iri.Create("http://example.org/integer")));
+    }
+
+    [Fact]
+    public void RegexTimeoutMustBePositive() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Rdf.Sparql.Evaluation.Expressions.ExpressionEvaluator(regexTimeout: TimeSpan.Zero));
 }
