@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using DihNode.Rdf.Io;
 using DihNode.Rdf.Model;
 
@@ -196,16 +197,30 @@ public sealed partial class MemoryDataset
         public Key4[] Named = [];
         public int NamedCount;
 
-        // Parsers hand over the same subject (and often predicate and graph) object for consecutive
-        // statements (Turtle's ';' and ',' lists), so the last id of each position is remembered.
-        private Term? _lastS, _lastP, _lastG;
-        private int _lastSId, _lastPId, _lastGId;
+        // Parsers hand over the same subject object for consecutive statements (Turtle's ';' and ','
+        // lists) and reuse the objects of repeated IRIs, so ids are remembered by object identity:
+        // the last subject, and a small direct-mapped cache for the other positions.
+        private const int RecentSize = 4096;
+        private readonly Term?[] _recent = new Term?[RecentSize];
+        private readonly int[] _recentIds = new int[RecentSize];
+        private Term? _lastS;
+        private int _lastSId;
+
+        private int IdOf(Term term)
+        {
+            int slot = RuntimeHelpers.GetHashCode(term) & (RecentSize - 1);
+            if (ReferenceEquals(_recent[slot], term)) return _recentIds[slot];
+            int id = terms.GetOrAdd(term);
+            _recent[slot] = term;
+            _recentIds[slot] = id;
+            return id;
+        }
 
         public void Add(in Quad quad)
         {
-            int s = ReferenceEquals(quad.Subject, _lastS) ? _lastSId : _lastSId = terms.GetOrAdd(_lastS = quad.Subject);
-            int p = ReferenceEquals(quad.Predicate, _lastP) ? _lastPId : _lastPId = terms.GetOrAdd(_lastP = quad.Predicate);
-            int o = terms.GetOrAdd(quad.Object);
+            int s = ReferenceEquals(quad.Subject, _lastS) ? _lastSId : _lastSId = IdOf(_lastS = quad.Subject);
+            int p = IdOf(quad.Predicate);
+            int o = IdOf(quad.Object);
             if (quad.Graph is null)
             {
                 if (DefaultCount == Default.Length) Array.Resize(ref Default, Default.Length * 2);
@@ -213,7 +228,7 @@ public sealed partial class MemoryDataset
             }
             else
             {
-                int g = ReferenceEquals(quad.Graph, _lastG) ? _lastGId : _lastGId = terms.GetOrAdd(_lastG = quad.Graph);
+                int g = IdOf(quad.Graph);
                 if (NamedCount == Named.Length) Array.Resize(ref Named, Math.Max(4096, Named.Length * 2));
                 Named[NamedCount++] = new Key4 { A = s, B = p, C = o, D = g };
             }
