@@ -38,7 +38,7 @@ internal static class ConsoleRunner
                     break;
             }
         }
-        if (suiteNames.Count == 0) suiteNames.AddRange(Suites.All.Select(s => s.Name));
+        if (suiteNames.Count == 0) suiteNames.AddRange(Suites.All.Where(s => s.InDefaultRun).Select(s => s.Name));
 
         var all = new List<TestResult>();
         int passed = 0, failed = 0, skipped = 0;
