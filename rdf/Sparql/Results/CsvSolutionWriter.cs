@@ -1,0 +1,71 @@
+using System.Text;
+using DihNode.Rdf.Model;
+
+namespace DihNode.Rdf.Sparql.Results;
+
+/// <summary>
+/// SPARQL 1.1 Query Results CSV (https://www.w3.org/TR/sparql11-results-csv-tsv/#csv): a header of
+/// variable names (no '?'), then one line per solution; IRIs and literals as their plain string (no
+/// type, language or datatype), blank nodes as <c>_:label</c>, unbound as an empty field. Fields are
+/// quoted per RFC 4180 when they hold '"', ',', CR or LF; lines end with CRLF.
+/// </summary>
+internal sealed class CsvSolutionWriter : SolutionWriterBase
+{
+    private readonly StreamWriter _out;
+
+    public CsvSolutionWriter(Stream stream)
+    {
+        _out = new StreamWriter(stream, new UTF8Encoding(false), 16 * 1024, leaveOpen: true);
+    }
+
+    public override SparqlResultFormat Format => SparqlResultFormat.Csv;
+
+    protected override void OnBegin(IReadOnlyList<string> variables)
+    {
+        for (int i = 0; i < variables.Count; i++)
+        {
+            if (i > 0) _out.Write(',');
+            WriteField(variables[i]);
+        }
+        _out.Write("\r\n");
+    }
+
+    protected override void OnRow(ReadOnlySpan<Term?> row)
+    {
+        for (int i = 0; i < row.Length; i++)
+        {
+            if (i > 0) _out.Write(',');
+            switch (row[i])
+            {
+                case null: break;
+                case Iri iri: WriteField(iri.Value); break;
+                case Literal l: WriteField(l.LexicalForm); break;
+                case BlankNode b: _out.Write("_:"); _out.Write(b.Label); break;
+                case Term t: throw new ArgumentException($"{t.Kind} {t} cannot appear in a query result");
+            }
+        }
+        _out.Write("\r\n");
+    }
+
+    protected override void OnEnd() => _out.Flush();
+
+    protected override void OnBoolean(bool value) => throw new NotSupportedException();
+
+    protected override void OnDispose() => _out.Dispose();
+
+    /// <summary>
+    /// One field; an empty string is written as <c>""</c> so that it stays distinct from an unbound
+    /// variable (an empty field).
+    /// </summary>
+    private void WriteField(string s)
+    {
+        if (s.Length > 0 && s.AsSpan().IndexOfAny("\",\r\n") < 0)
+        {
+            _out.Write(s);
+            return;
+        }
+        _out.Write('"');
+        _out.Write(s.Replace("\"", "\"\"", StringComparison.Ordinal));
+        _out.Write('"');
+    }
+}
