@@ -11,12 +11,8 @@ namespace DihNode.Rdf.Sparql.Results;
 /// </summary>
 internal sealed class CsvSolutionWriter : SolutionWriterBase
 {
-    private readonly StreamWriter _out;
 
-    public CsvSolutionWriter(Stream stream)
-    {
-        _out = new StreamWriter(stream, new UTF8Encoding(false), 16 * 1024, leaveOpen: true);
-    }
+    public CsvSolutionWriter(Utf8Output output) : base(output) { }
 
     public override SparqlResultFormat Format => SparqlResultFormat.Csv;
 
@@ -24,34 +20,33 @@ internal sealed class CsvSolutionWriter : SolutionWriterBase
     {
         for (int i = 0; i < variables.Count; i++)
         {
-            if (i > 0) _out.Write(',');
+            if (i > 0) Output.Write(',');
             WriteField(variables[i]);
         }
-        _out.Write("\r\n");
+        Output.Write("\r\n");
     }
 
     protected override void OnRow(ReadOnlySpan<Term?> row)
     {
         for (int i = 0; i < row.Length; i++)
         {
-            if (i > 0) _out.Write(',');
+            if (i > 0) Output.Write(',');
             switch (row[i])
             {
                 case null: break;
                 case Iri iri: WriteField(iri.Value); break;
                 case Literal l: WriteField(l.LexicalForm); break;
-                case BlankNode b: _out.Write("_:"); _out.Write(b.Label); break;
+                case BlankNode b: Output.Write("_:"); Output.Write(b.Label); break;
                 case Term t: throw new ArgumentException($"{t.Kind} {t} cannot appear in a query result");
             }
         }
-        _out.Write("\r\n");
+        Output.Write("\r\n");
     }
 
-    protected override void OnEnd() => _out.Flush();
+    protected override void OnEnd() { }
 
     protected override void OnBoolean(bool value) => throw new NotSupportedException();
 
-    protected override void OnDispose() => _out.Dispose();
 
     /// <summary>
     /// One field; an empty string is written as <c>""</c> so that it stays distinct from an unbound
@@ -61,11 +56,11 @@ internal sealed class CsvSolutionWriter : SolutionWriterBase
     {
         if (s.Length > 0 && s.AsSpan().IndexOfAny("\",\r\n") < 0)
         {
-            _out.Write(s);
+            Output.Write(s);
             return;
         }
-        _out.Write('"');
-        _out.Write(s.Replace("\"", "\"\"", StringComparison.Ordinal));
-        _out.Write('"');
+        Output.Write('"');
+        Output.Write(s.Replace("\"", "\"\"", StringComparison.Ordinal));
+        Output.Write('"');
     }
 }

@@ -18,10 +18,10 @@ internal sealed class JsonSolutionWriter : SolutionWriterBase
     private readonly SparqlResultWriterOptions _options;
     private IReadOnlyList<string> _variables = Array.Empty<string>();
 
-    public JsonSolutionWriter(Stream stream, SparqlResultWriterOptions options)
+    public JsonSolutionWriter(Utf8Output output, SparqlResultWriterOptions options) : base(output)
     {
         _options = options;
-        _json = new Utf8JsonWriter(stream, new JsonWriterOptions
+        _json = new Utf8JsonWriter(output.Buffer, new JsonWriterOptions
         {
             Indented = options.Indented,
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
@@ -72,11 +72,9 @@ internal sealed class JsonSolutionWriter : SolutionWriterBase
         _json.Flush();
     }
 
-    protected override void OnDispose()
-    {
-        _json.Flush();
-        _json.Dispose();
-    }
+    protected override void OnFlush() => _json.Flush();
+
+    protected override void OnDispose() => _json.Dispose();
 
     private void WriteHead(IReadOnlyList<string> variables, bool withVars)
     {

@@ -12,6 +12,10 @@ internal abstract class SolutionWriterBase : ISolutionWriter
     private State _state;
     private int _width;
 
+    protected SolutionWriterBase(Utf8Output output) => Output = output;
+
+    protected Utf8Output Output { get; }
+
     public abstract SparqlResultFormat Format { get; }
 
     public void Begin(IReadOnlyList<string> variables)
@@ -34,6 +38,7 @@ internal abstract class SolutionWriterBase : ISolutionWriter
         if (_state != State.InTable) throw new InvalidOperationException("WriteRow needs Begin first (and not after End).");
         if (row.Length != _width) throw new ArgumentException($"row has {row.Length} values for {_width} variables", nameof(row));
         OnRow(row);
+        Output.RowDone();
     }
 
     public void End()
@@ -41,6 +46,7 @@ internal abstract class SolutionWriterBase : ISolutionWriter
         if (_state != State.InTable) throw new InvalidOperationException("End needs Begin first, and only once.");
         _state = State.Done;
         OnEnd();
+        Output.Complete();
     }
 
     public void WriteBoolean(bool value)
@@ -50,9 +56,26 @@ internal abstract class SolutionWriterBase : ISolutionWriter
             throw new NotSupportedException($"{Format} results have no boolean (ASK) form; use JSON or XML.");
         _state = State.Done;
         OnBoolean(value);
+        Output.Complete();
     }
 
-    public void Dispose() => OnDispose();
+    public void Flush()
+    {
+        OnFlush();
+        Output.Drain();
+    }
+
+    public void Dispose()
+    {
+        OnFlush();
+        Output.Drain();
+        OnDispose();
+    }
+
+    /// <summary>Commits anything the format writer holds back (only JSON does) to <see cref="Output"/>.</summary>
+    protected virtual void OnFlush() { }
+
+    protected virtual void OnDispose() { }
 
     protected abstract void OnBegin(IReadOnlyList<string> variables);
 
@@ -61,6 +84,4 @@ internal abstract class SolutionWriterBase : ISolutionWriter
     protected abstract void OnEnd();
 
     protected abstract void OnBoolean(bool value);
-
-    protected abstract void OnDispose();
 }

@@ -12,13 +12,9 @@ namespace DihNode.Rdf.Sparql.Results;
 /// </summary>
 internal sealed class TsvSolutionWriter : SolutionWriterBase
 {
-    private readonly StreamWriter _out;
     private readonly StringBuilder _buffer = new();
 
-    public TsvSolutionWriter(Stream stream)
-    {
-        _out = new StreamWriter(stream, new UTF8Encoding(false), 16 * 1024, leaveOpen: true);
-    }
+    public TsvSolutionWriter(Utf8Output output) : base(output) { }
 
     public override SparqlResultFormat Format => SparqlResultFormat.Tsv;
 
@@ -26,11 +22,11 @@ internal sealed class TsvSolutionWriter : SolutionWriterBase
     {
         for (int i = 0; i < variables.Count; i++)
         {
-            if (i > 0) _out.Write('\t');
-            _out.Write('?');
-            _out.Write(variables[i]);
+            if (i > 0) Output.Write('\t');
+            Output.Write('?');
+            Output.Write(variables[i]);
         }
-        _out.Write('\n');
+        Output.Write('\n');
     }
 
     protected override void OnRow(ReadOnlySpan<Term?> row)
@@ -42,14 +38,13 @@ internal sealed class TsvSolutionWriter : SolutionWriterBase
             if (row[i] is Term t) AppendTerm(_buffer, t);
         }
         _buffer.Append('\n');
-        _out.Write(_buffer);
+        Output.Write(_buffer);
     }
 
-    protected override void OnEnd() => _out.Flush();
+    protected override void OnEnd() { }
 
     protected override void OnBoolean(bool value) => throw new NotSupportedException();
 
-    protected override void OnDispose() => _out.Dispose();
 
     /// <summary>Appends a term in the TSV (SPARQL/Turtle) syntax.</summary>
     internal static void AppendTerm(StringBuilder sb, Term term)

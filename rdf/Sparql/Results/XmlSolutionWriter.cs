@@ -14,15 +14,10 @@ internal sealed class XmlSolutionWriter : SolutionWriterBase
 {
     public const string Namespace = "http://www.w3.org/2005/sparql-results#";
 
-    private readonly StreamWriter _out;
     private readonly SparqlResultWriterOptions _options;
     private IReadOnlyList<string> _variables = Array.Empty<string>();
 
-    public XmlSolutionWriter(Stream stream, SparqlResultWriterOptions options)
-    {
-        _options = options;
-        _out = new StreamWriter(stream, new UTF8Encoding(false), 16 * 1024, leaveOpen: true) { NewLine = "\n" };
-    }
+    public XmlSolutionWriter(Utf8Output output, SparqlResultWriterOptions options) : base(output) => _options = options;
 
     public override SparqlResultFormat Format => SparqlResultFormat.Xml;
 
@@ -40,11 +35,11 @@ internal sealed class XmlSolutionWriter : SolutionWriterBase
         {
             if (row[i] is not Term term) continue;
             Indent(3);
-            _out.Write("<binding name=\"");
-            _out.Write(_variables[i]);
-            _out.Write("\">");
+            Output.Write("<binding name=\"");
+            Output.Write(_variables[i]);
+            Output.Write("\">");
             WriteTerm(term);
-            _out.Write("</binding>");
+            Output.Write("</binding>");
             NewLine();
         }
         Line(2, "</result>");
@@ -54,31 +49,28 @@ internal sealed class XmlSolutionWriter : SolutionWriterBase
     {
         Line(1, "</results>");
         Line(0, "</sparql>");
-        _out.Flush();
-    }
+            }
 
     protected override void OnBoolean(bool value)
     {
         WriteHead(Array.Empty<string>());
         Line(1, value ? "<boolean>true</boolean>" : "<boolean>false</boolean>");
         Line(0, "</sparql>");
-        _out.Flush();
-    }
+            }
 
-    protected override void OnDispose() => _out.Dispose();
 
     private void WriteHead(IReadOnlyList<string> variables)
     {
-        _out.Write("<?xml version=\"1.0\"?>\n");
+        Output.Write("<?xml version=\"1.0\"?>\n");
         Line(0, "<sparql xmlns=\"" + Namespace + "\">");
         Line(1, "<head>");
         foreach (string v in variables) Line(2, "<variable name=\"" + v + "\"/>");
         foreach (string link in _options.Links)
         {
             Indent(2);
-            _out.Write("<link href=\"");
+            Output.Write("<link href=\"");
             WriteEscaped(link, attribute: true);
-            _out.Write("\"/>");
+            Output.Write("\"/>");
             NewLine();
         }
         Line(1, "</head>");
@@ -89,34 +81,34 @@ internal sealed class XmlSolutionWriter : SolutionWriterBase
         switch (term)
         {
             case Iri iri:
-                _out.Write("<uri>");
+                Output.Write("<uri>");
                 WriteEscaped(iri.Value, attribute: false);
-                _out.Write("</uri>");
+                Output.Write("</uri>");
                 break;
             case BlankNode b:
-                _out.Write("<bnode>");
+                Output.Write("<bnode>");
                 WriteEscaped(b.Label, attribute: false);
-                _out.Write("</bnode>");
+                Output.Write("</bnode>");
                 break;
             case Literal l:
                 if (l.Language is not null)
                 {
-                    _out.Write("<literal xml:lang=\"");
+                    Output.Write("<literal xml:lang=\"");
                     WriteEscaped(l.Language, attribute: true);
-                    _out.Write("\">");
+                    Output.Write("\">");
                 }
                 else if (!l.IsSimple)
                 {
-                    _out.Write("<literal datatype=\"");
+                    Output.Write("<literal datatype=\"");
                     WriteEscaped(l.Datatype.Value, attribute: true);
-                    _out.Write("\">");
+                    Output.Write("\">");
                 }
                 else
                 {
-                    _out.Write("<literal>");
+                    Output.Write("<literal>");
                 }
                 WriteEscaped(l.LexicalForm, attribute: false);
-                _out.Write("</literal>");
+                Output.Write("</literal>");
                 break;
             default:
                 throw new ArgumentException($"{term.Kind} {term} cannot appear in a query result");
@@ -126,19 +118,19 @@ internal sealed class XmlSolutionWriter : SolutionWriterBase
     private void Line(int depth, string text)
     {
         Indent(depth);
-        _out.Write(text);
+        Output.Write(text);
         NewLine();
     }
 
     private void Indent(int depth)
     {
         if (!_options.Indented) return;
-        for (int i = 0; i < depth; i++) _out.Write("  ");
+        for (int i = 0; i < depth; i++) Output.Write("  ");
     }
 
     private void NewLine()
     {
-        if (_options.Indented) _out.Write('\n');
+        if (_options.Indented) Output.Write('\n');
     }
 
     /// <summary>
@@ -169,10 +161,10 @@ internal sealed class XmlSolutionWriter : SolutionWriterBase
                 if (char.IsHighSurrogate(c) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1])) { i++; continue; }
                 throw new ArgumentException($"character U+{(int)c:X4} at offset {i} cannot be written in XML 1.0");
             }
-            _out.Write(s.AsSpan(start, i - start));
-            _out.Write(rep);
+            Output.Write(s.AsSpan(start, i - start));
+            Output.Write(rep);
             start = i + 1;
         }
-        _out.Write(s.AsSpan(start));
+        Output.Write(s.AsSpan(start));
     }
 }
