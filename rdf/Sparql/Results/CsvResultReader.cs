@@ -5,9 +5,9 @@ namespace DihNode.Rdf.Sparql.Results;
 /// <summary>
 /// Reads SPARQL 1.1 CSV results (https://www.w3.org/TR/sparql11-results-csv-tsv/#csv), RFC 4180
 /// fields with CRLF or LF line ends. CSV loses term types, so values are guessed back: <c>_:x</c> is a
-/// blank node, an absolute IRI (scheme ':' ...) is an IRI, anything else a simple literal; an unquoted
-/// empty field is unbound and a quoted empty field (<c>""</c>) the empty string. Compare CSV results
-/// with <see cref="ResultComparisonOptions.CsvValuesOnly"/>.
+/// blank node, an absolute IRI (scheme ':' ...) is an IRI, anything else a simple literal. An empty
+/// field, quoted or not, is unbound: CSV uses one form for both unbound and the empty string (§3.2).
+/// Compare CSV results with <see cref="ResultComparisonOptions.CsvValuesOnly"/>.
 /// </summary>
 internal static class CsvResultReader
 {
@@ -45,15 +45,15 @@ internal static class CsvResultReader
             if (record.Count != vars.Count)
                 throw new SparqlResultsSyntaxException($"{record.Count} fields for {vars.Count} variables", line, 1, source);
             var row = new Term?[vars.Count];
-            for (int i = 0; i < record.Count; i++) row[i] = ToTerm(record[i].Value, record[i].Quoted, terms);
+            for (int i = 0; i < record.Count; i++) row[i] = ToTerm(record[i].Value, terms);
             rows.Add(row);
         }
         return SparqlResult.FromTable(vars, rows);
     }
 
-    private static Term? ToTerm(string value, bool quoted, ResultTermFactory terms)
+    private static Term? ToTerm(string value, ResultTermFactory terms)
     {
-        if (value.Length == 0) return quoted ? Literal.Simple("") : null;
+        if (value.Length == 0) return null;
         if (value.StartsWith("_:", StringComparison.Ordinal) && value.Length > 2)
             return terms.BlankNode(value[2..], out _);
         if (value.Contains(':') && Iri.Validate(value) is null) return terms.Iri(value, out _);

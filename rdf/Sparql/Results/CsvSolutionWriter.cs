@@ -7,7 +7,8 @@ namespace DihNode.Rdf.Sparql.Results;
 /// SPARQL 1.1 Query Results CSV (https://www.w3.org/TR/sparql11-results-csv-tsv/#csv): a header of
 /// variable names (no '?'), then one line per solution; IRIs and literals as their plain string (no
 /// type, language or datatype), blank nodes as <c>_:label</c>, unbound as an empty field. Fields are
-/// quoted per RFC 4180 when they hold '"', ',', CR or LF; lines end with CRLF.
+/// quoted per RFC 4180 when they hold '"', ',', CR or LF; lines end with CRLF (§2). CSV cannot tell
+/// an empty string from an unbound variable: both are an empty field.
 /// </summary>
 internal sealed class CsvSolutionWriter : SolutionWriterBase
 {
@@ -49,12 +50,12 @@ internal sealed class CsvSolutionWriter : SolutionWriterBase
 
 
     /// <summary>
-    /// One field; an empty string is written as <c>""</c> so that it stays distinct from an unbound
-    /// variable (an empty field).
+    /// One field, quoted only when it must be (§3.2). An empty string is an empty field, the same as
+    /// an unbound variable, as §3.2 says.
     /// </summary>
     private void WriteField(string s)
     {
-        if (s.Length > 0 && s.AsSpan().IndexOfAny("\",\r\n") < 0)
+        if (s.AsSpan().IndexOfAny("\",\r\n") < 0)
         {
             Output.Write(s);
             return;

@@ -15,7 +15,8 @@ public enum ResultComparisonOptions
 
     /// <summary>
     /// Compare IRIs and literals by their string only (IRI text or lexical form), as CSV carries them;
-    /// blank nodes are still matched by a consistent renaming.
+    /// an empty string counts as unbound (CSV writes both as an empty field); blank nodes are still
+    /// matched by a consistent renaming.
     /// </summary>
     CsvValuesOnly = 2,
 }
@@ -183,6 +184,7 @@ public static class ResultSetComparer
                 Term? t = map[i] < 0 ? null : source[map[i]];
                 if (csv) t = t switch
                 {
+                    Literal { LexicalForm.Length: 0 } => null,
                     Iri iri => Literal.Simple(iri.Value),
                     Literal { IsSimple: false } l => Literal.Simple(l.LexicalForm),
                     _ => t,

@@ -7,7 +7,7 @@ namespace DihNode.Rdf.Sparql.Results;
 /// <summary>
 /// Reads SPARQL 1.1 TSV results (https://www.w3.org/TR/sparql11-results-csv-tsv/#tsv): a header of
 /// <c>?var</c> names, then one line per solution with terms in SPARQL syntax: <c>&lt;iri&gt;</c>,
-/// <c>_:label</c>, quoted strings (single, double, long) with escapes and an optional <c>@lang</c> or
+/// <c>_:label</c>, quoted strings (single or double quotes, never triple, §4.2) with escapes and an optional <c>@lang</c> or
 /// <c>^^&lt;datatype&gt;</c>, bare numbers (INTEGER, DECIMAL, DOUBLE) and <c>true</c>/<c>false</c>.
 /// An empty field is unbound. Lines end with LF (CRLF accepted). Prefixed names are refused: TSV
 /// has no prefix declarations.
@@ -175,13 +175,17 @@ internal static class TsvResultReader
             }
         }
 
-        /// <summary>STRING_LITERAL_QUOTE / _SINGLE_QUOTE / _LONG_QUOTE / _LONG_SINGLE_QUOTE with ECHAR and UCHAR.</summary>
+        /// <summary>
+        /// STRING_LITERAL_QUOTE / STRING_LITERAL_SINGLE_QUOTE with ECHAR and UCHAR; the long forms are
+        /// refused (CSV/TSV §4.2 forbids them).
+        /// </summary>
         private string ReadString()
         {
             int open = _pos;
             char q = line[_pos];
-            bool longForm = _pos + 2 < end && line[_pos + 1] == q && line[_pos + 2] == q;
-            _pos += longForm ? 3 : 1;
+            if (_pos + 2 < end && line[_pos + 1] == q && line[_pos + 2] == q)
+                throw Error("the long (triple-quoted) string forms must not be used in TSV", open);
+            _pos++;
             var sb = new StringBuilder();
             while (true)
             {
@@ -189,15 +193,8 @@ internal static class TsvResultReader
                 char c = line[_pos];
                 if (c == q)
                 {
-                    if (!longForm) { _pos++; return sb.ToString(); }
-                    if (_pos + 2 < end && line[_pos + 1] == q && line[_pos + 2] == q && (_pos + 3 >= end || line[_pos + 3] != q))
-                    {
-                        _pos += 3;
-                        return sb.ToString();
-                    }
-                    sb.Append(c);
                     _pos++;
-                    continue;
+                    return sb.ToString();
                 }
                 if (c == '\\')
                 {
@@ -213,7 +210,7 @@ internal static class TsvResultReader
                     if (e is 'u' or 'U') { AppendUchar(sb); continue; }
                     throw Error($"unknown escape \\{e}", _pos);
                 }
-                if (!longForm && c is '\n' or '\r') throw Error("line break inside a string", _pos);
+                if (c == '\r') throw Error("raw carriage return inside a string (escape it as \\r)", _pos);
                 sb.Append(c);
                 _pos++;
             }

@@ -149,14 +149,14 @@ public class SparqlResultReaderTests
     {
         string tsv = "?a\t?b\n" +
                      "<http://x/\\u00E9>\t'single'\n" +
-                     "\"\"\"long \"quoted\" \"\"\"\t\"esc\\t\\n\\\"\\u0041\\U0001F600\"@en-GB\n" +
+                     "\"dq \\\"quoted\\\" \"\t\"esc\\t\\n\\\"\\u0041\\U0001F600\"@en-GB\n" +
                      "true\t-1.5e+3\n" +
                      "_:b1\t\r\n";
         SparqlResult r = SparqlResultReader.ReadString(tsv, SparqlResultFormat.Tsv);
         Assert.Equal(4, r.Rows.Count);
         Assert.Equal(Iri.Create("http://x/é"), r.Rows[0][0]);
         Assert.Equal(Literal.Simple("single"), r.Rows[0][1]);
-        Assert.Equal(Literal.Simple("long \"quoted\" "), r.Rows[1][0]);
+        Assert.Equal(Literal.Simple("dq \"quoted\" "), r.Rows[1][0]);
         Assert.Equal(Literal.LangString("esc\t\n\"A😀", "en-gb"), r.Rows[1][1]);
         Assert.Equal(Literal.Typed("true", Vocabulary.Xsd.Boolean), r.Rows[2][0]);
         Assert.Equal(Literal.Typed("-1.5e+3", Vocabulary.Xsd.Double), r.Rows[2][1]);
@@ -167,6 +167,9 @@ public class SparqlResultReaderTests
     [Theory]
     [InlineData("?a\n<http://x/\n", 2, 1, "unterminated IRI")]
     [InlineData("?a\n\"abc\n", 2, 1, "unterminated string")]
+    [InlineData("?a\n\"\"\"abc\"\"\"\n", 2, 1, "long (triple-quoted) string")]
+    [InlineData("?a\n\"a\rb\"\n", 2, 3, "raw carriage return")]
+    [InlineData("?a\n'it's'\n", 2, 5, "after the term")]
     [InlineData("?a\tb\n", 1, 4, "not a variable")]
     [InlineData("?a\t?b\n<http://x/>\n", 2, 1, "1 fields for 2 variables")]
     [InlineData("?a\n<http://x/>\t<http://y/>\n", 2, 1, "2 fields for 1 variables")]
@@ -195,7 +198,7 @@ public class SparqlResultReaderTests
         Assert.Equal(Literal.Simple("x,\"y\"\r\nz"), r.Rows[0][0]);
         Assert.Equal(Iri.Create("http://example.org/i"), r.Rows[0][1]);
         Assert.Equal(new BlankNode("n1"), r.Rows[0][2]);
-        Assert.Equal(Literal.Simple(""), r.Rows[1][0]);
+        Assert.Null(r.Rows[1][0]);
         Assert.Null(r.Rows[1][1]);
         Assert.Equal(Literal.Simple("plain"), r.Rows[1][2]);
     }

@@ -103,10 +103,10 @@ public class SparqlResultWriterTests
     }
 
     [Fact]
-    public void CsvDistinguishesEmptyStringFromUnbound()
+    public void CsvWritesEmptyStringAndUnboundAlike()
     {
-        var r = SparqlResult.FromTable(["a", "b"], [[Literal.Simple(""), null]]);
-        Assert.Equal("a,b\r\n\"\",\r\n", SparqlResultWriter.WriteToString(r, SparqlResultFormat.Csv));
+        var r = SparqlResult.FromTable(["a", "b", "c"], [[Literal.Simple(""), null, Literal.Simple(" ")]]);
+        Assert.Equal("a,b,c\r\n,, \r\n", SparqlResultWriter.WriteToString(r, SparqlResultFormat.Csv));
     }
 
     [Fact]
