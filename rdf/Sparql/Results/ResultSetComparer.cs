@@ -142,8 +142,8 @@ public static class ResultSetComparer
         {
             true => ResultComparison.Equal,
             false => ResultComparison.Different(
-                $"rows agree up to blank nodes, but no consistent renaming of blank nodes maps the expected rows onto the actual ones; " +
-                $"e.g. expected {SparqlResult.FormatRow(vars, expBlank[search.Deepest])}"),
+                "rows agree up to blank nodes, but no consistent renaming of blank nodes maps the expected rows onto the actual ones; " +
+                $"e.g. expected {SparqlResult.FormatRow(vars, expBlank[search.Failed])} has no counterpart"),
             null => ResultComparison.Different(
                 $"gave up looking for a blank node renaming after {MaxSearchSteps} steps ({expBlank.Count} rows with blank nodes)"),
         };
@@ -211,57 +211,166 @@ public static class ResultSetComparer
     private static string VarList(IReadOnlyList<string> vars) =>
         vars.Count == 0 ? "(none)" : string.Join(' ', vars.Select(v => "?" + v));
 
-    /// <summary>Backtracking search for one bijection that maps every expected row onto a distinct actual row.</summary>
-    private sealed class BijectionSearch(List<Term?[]> expected, List<Term?[]> actual)
+    /// <summary>
+    /// Backtracking search for one bijection that maps every expected row onto a distinct actual row.
+    /// Candidates are narrowed by <see cref="BlankNodeColoring"/> (an expected row is only tried
+    /// against actual rows with the same coloured hash, which the true bijection always respects),
+    /// and rows are visited so that each one shares a blank node with an earlier one where possible;
+    /// such a row is only tried against actual rows holding the already-chosen image of that node.
+    /// </summary>
+    private sealed class BijectionSearch
     {
-        private readonly bool[] _used = new bool[actual.Count];
+        private readonly List<Term?[]> _expected;
+        private readonly List<Term?[]> _actual;
+        private readonly bool[] _used;
         private readonly BlankNodeBijection _mapping = new();
-        private readonly Dictionary<Term?[], List<int>> _candidates = Group(actual);
+        private readonly ulong[] _expKeys;
+        private readonly ulong[] _actKeys;
+        private readonly List<int>?[] _candidates;
+        private readonly Dictionary<(BlankNode, int), List<int>> _actualByNode = [];
         private int _steps;
 
-        /// <summary>The index (in the expected list) of the row the search failed on most deeply.</summary>
-        public int Deepest { get; private set; }
+        public BijectionSearch(List<Term?[]> expected, List<Term?[]> actual)
+        {
+            _expected = expected;
+            _actual = actual;
+            _used = new bool[actual.Count];
+            var expColors = new BlankNodeColoring(expected);
+            var actColors = new BlankNodeColoring(actual);
+            _actKeys = new ulong[actual.Count];
+            var byKey = new Dictionary<ulong, List<int>>();
+            for (int i = 0; i < actual.Count; i++)
+            {
+                ulong key = _actKeys[i] = actColors.RowHash(actual[i]);
+                if (!byKey.TryGetValue(key, out var list)) byKey[key] = list = [];
+                list.Add(i);
+                for (int c = 0; c < actual[i].Length; c++)
+                {
+                    if (actual[i][c] is not BlankNode b) continue;
+                    if (!_actualByNode.TryGetValue((b, c), out var rows)) _actualByNode[(b, c)] = rows = [];
+                    rows.Add(i);
+                }
+            }
+            _expKeys = new ulong[expected.Count];
+            _candidates = new List<int>?[expected.Count];
+            for (int i = 0; i < expected.Count; i++)
+            {
+                _expKeys[i] = expColors.RowHash(expected[i]);
+                _candidates[i] = byKey.GetValueOrDefault(_expKeys[i]);
+            }
+        }
+
+        /// <summary>The index (in the expected list) of a row that could not be matched.</summary>
+        public int Failed { get; private set; }
 
         /// <summary>True = found, false = none exists, null = gave up.</summary>
         public bool? Run()
         {
-            // Most constrained first: rows whose shape has the fewest candidates.
-            var order = Enumerable.Range(0, expected.Count)
-                .OrderBy(i => _candidates.TryGetValue(expected[i], out var c) ? c.Count : 0)
-                .ToArray();
-            bool? result = Match(order, 0);
-            return result;
+            for (int i = 0; i < _candidates.Length; i++)
+            {
+                if (_candidates[i] is null) { Failed = i; return false; }
+            }
+            return Match(VisitOrder());
         }
 
-        private bool? Match(int[] order, int depth)
+        /// <summary>
+        /// Breadth-first over rows linked by shared blank nodes, each component started from its row
+        /// with the fewest candidates.
+        /// </summary>
+        private int[] VisitOrder()
         {
-            if (depth == order.Length) return true;
-            int e = order[depth];
-            if (!_candidates.TryGetValue(expected[e], out List<int>? candidates)) { Deepest = e; return false; }
-            foreach (int a in candidates)
+            var rowsOf = new Dictionary<BlankNode, List<int>>();
+            for (int i = 0; i < _expected.Count; i++)
             {
-                if (_used[a]) continue;
-                if (++_steps > MaxSearchSteps) return null;
-                if (!_mapping.TryMatch(expected[e], actual[a], out int added)) continue;
-                _used[a] = true;
-                bool? inner = Match(order, depth + 1);
-                if (inner != false) return inner;
-                _used[a] = false;
-                _mapping.Undo(added);
+                foreach (Term? t in _expected[i])
+                {
+                    if (t is not BlankNode b) continue;
+                    if (!rowsOf.TryGetValue(b, out var list)) rowsOf[b] = list = [];
+                    list.Add(i);
+                }
             }
-            if (depth >= 0) Deepest = e;
-            return false;
+            var order = new List<int>(_expected.Count);
+            var seen = new bool[_expected.Count];
+            var queue = new Queue<int>();
+            foreach (int start in Enumerable.Range(0, _expected.Count).OrderBy(i => _candidates[i]!.Count))
+            {
+                if (seen[start]) continue;
+                seen[start] = true;
+                queue.Enqueue(start);
+                while (queue.TryDequeue(out int row))
+                {
+                    order.Add(row);
+                    foreach (Term? t in _expected[row])
+                    {
+                        if (t is not BlankNode b) continue;
+                        foreach (int next in rowsOf[b])
+                        {
+                            if (seen[next]) continue;
+                            seen[next] = true;
+                            queue.Enqueue(next);
+                        }
+                    }
+                }
+            }
+            return [.. order];
         }
 
-        private static Dictionary<Term?[], List<int>> Group(List<Term?[]> rows)
+        /// <summary>Depth-first search with an explicit stack (results can have many thousand rows).</summary>
+        private bool? Match(int[] order)
         {
-            var groups = new Dictionary<Term?[], List<int>>(RowComparer.BlankBlind);
-            for (int i = 0; i < rows.Count; i++)
+            int n = order.Length;
+            if (n == 0) return true;
+            var lists = new List<int>[n];
+            var next = new int[n];
+            var chosen = new int[n];
+            var added = new int[n];
+            int depth = 0;
+            lists[0] = CandidatesFor(order[0]);
+            while (true)
             {
-                if (!groups.TryGetValue(rows[i], out var list)) groups[rows[i]] = list = [];
-                list.Add(i);
+                if (depth == n) return true;
+                int e = order[depth];
+                List<int> list = lists[depth];
+                bool descended = false;
+                while (next[depth] < list.Count)
+                {
+                    int a = list[next[depth]++];
+                    if (_used[a] || _actKeys[a] != _expKeys[e]) continue;
+                    if (++_steps > MaxSearchSteps) return null;
+                    if (!_mapping.TryMatch(_expected[e], _actual[a], out int count)) continue;
+                    _used[a] = true;
+                    chosen[depth] = a;
+                    added[depth] = count;
+                    depth++;
+                    if (depth < n)
+                    {
+                        lists[depth] = CandidatesFor(order[depth]);
+                        next[depth] = 0;
+                    }
+                    descended = true;
+                    break;
+                }
+                if (descended) continue;
+                Failed = e;
+                if (--depth < 0) return false;
+                _used[chosen[depth]] = false;
+                _mapping.Undo(added[depth]);
             }
-            return groups;
+        }
+
+        /// <summary>
+        /// The actual rows worth trying for expected row <paramref name="e"/>: those holding the image of
+        /// an already-mapped blank node in the same column, else all rows with the same coloured hash.
+        /// </summary>
+        private List<int> CandidatesFor(int e)
+        {
+            Term?[] row = _expected[e];
+            for (int c = 0; c < row.Length; c++)
+            {
+                if (row[c] is BlankNode b && _mapping.TryGet(b, out BlankNode? image))
+                    return _actualByNode.GetValueOrDefault((image, c)) ?? [];
+            }
+            return _candidates[e]!;
         }
     }
 
@@ -271,6 +380,8 @@ public static class ResultSetComparer
         private readonly Dictionary<BlankNode, BlankNode> _forward = [];
         private readonly Dictionary<BlankNode, BlankNode> _backward = [];
         private readonly List<BlankNode> _log = [];
+
+        public bool TryGet(BlankNode expected, out BlankNode actual) => _forward.TryGetValue(expected, out actual!);
 
         /// <summary>Extends the map so <paramref name="e"/> equals <paramref name="a"/>; on failure leaves it unchanged.</summary>
         public bool TryMatch(Term?[] e, Term?[] a, out int added)
