@@ -86,6 +86,27 @@ public class ResultSetComparerTests
     }
 
     [Fact]
+    public void OrderByKeysAllowTiesInAnyOrder()
+    {
+        Literal one = Literal.Typed("1", Vocabulary.Xsd.Integer), two = Literal.Typed("2", Vocabulary.Xsd.Integer);
+        var e = T(["k", "v"], [one, A], [one, B], [two, Bn("x")]);
+        var tiesSwapped = T(["v", "k"], [B, one], [A, one], [Bn("y"), two]);
+        Assert.False(ResultSetComparer.AreEquivalent(e, tiesSwapped, ResultComparisonOptions.Ordered));
+        ResultComparison c = ResultSetComparer.CompareOrderedBy(e, tiesSwapped, ["k"]);
+        Assert.True(c.AreEqual, c.Difference);
+
+        var keysOutOfOrder = T(["k", "v"], [two, Bn("y")], [one, A], [one, B]);
+        c = ResultSetComparer.CompareOrderedBy(e, keysOutOfOrder, ["k"]);
+        Assert.False(c.AreEqual);
+        Assert.Equal("order differs at row 1: expected sort keys (?k=\"1\"^^<http://www.w3.org/2001/XMLSchema#integer>), " +
+                     "actual (?k=\"2\"^^<http://www.w3.org/2001/XMLSchema#integer>)", c.Difference);
+
+        c = ResultSetComparer.CompareOrderedBy(e, T(["k", "v"], [one, A], [one, B]), ["k"]);
+        Assert.StartsWith("expected 3 rows, actual 2", c.Difference);
+        Assert.Throws<ArgumentException>(() => ResultSetComparer.CompareOrderedBy(e, e, ["nope"]));
+    }
+
+    [Fact]
     public void LiteralsCompareAsTermsNotValues()
     {
         var one = T(["n"], [Literal.Typed("1", Vocabulary.Xsd.Integer)]);
