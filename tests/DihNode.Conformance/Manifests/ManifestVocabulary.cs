@@ -41,6 +41,7 @@ internal static class Qt
     public static readonly Iri Query = Iri.FromTrusted(Namespace + "query");
     public static readonly Iri Data = Iri.FromTrusted(Namespace + "data");
     public static readonly Iri GraphData = Iri.FromTrusted(Namespace + "graphData");
+    public static readonly Iri Graph = Iri.FromTrusted(Namespace + "graph");
 }
 
 /// <summary>The RDF test vocabulary (http://www.w3.org/ns/rdftest#): test types of the RDF syntax suites.</summary>

@@ -32,6 +32,9 @@ internal static class TestHandlers
         [Mf.NegativeSyntaxTest11] = SparqlSyntaxTests.NegativeByExtension,
         [Mf.PositiveUpdateSyntaxTest11] = t => SparqlSyntaxTests.Positive(t, update: true),
         [Mf.NegativeUpdateSyntaxTest11] = t => SparqlSyntaxTests.Negative(t, update: true),
+        [Mf.QueryEvaluationTest] = SparqlEvaluationTests.QueryEvaluation,
+        [Mf.CsvResultFormatTest] = SparqlEvaluationTests.CsvResultFormat,
+        [Mf.UpdateEvaluationTest] = static _ => TestOutcome.Fail("update execution not implemented"),
     };
 
     /// <summary>The handler for <paramref name="test"/>'s type, or null when none of its types is known.</summary>
