@@ -74,6 +74,18 @@ public class SparqlComparisonTests
     }
 
     [Fact]
+    public void TsvDoublesCompareByValueOnly()
+    {
+        var test = ConformanceRunner.Load("sparql11-results").Get("http://www.w3.org/2009/sparql/docs/tests/data-sparql11/csv-tsv-res/manifest#tsv03");
+        var query = SparqlTestInputs.ParseQuery(test);
+        var expected = SparqlTestInputs.ReadExpected(test);
+        QueryAnswer WithDouble(string lexical) => QueryAnswer.FromSolutions(SparqlResult.FromTable(expected.Solutions!.Variables,
+            expected.Solutions.Rows.Select(r => r.Select(t => t is Literal { LexicalForm: "1.0e6" } ? Literal.Typed(lexical, Vocabulary.Xsd.Double) : t).ToArray()).ToList()));
+        Assert.Equal(TestStatus.Passed, SparqlEvaluationTests.Compare(test, query, expected, WithDouble("1.0E6")).Status);
+        Assert.Equal(TestStatus.Failed, SparqlEvaluationTests.Compare(test, query, expected, WithDouble("1.0E7")).Status);
+    }
+
+    [Fact]
     public void UpdateEvaluationFailsClearly()
     {
         var test = ConformanceRunner.Load("sparql11-update").Tests.First(t => t.Types.Any(ty => ty.Value == Mf.UpdateEvaluationTest));

@@ -1,4 +1,5 @@
 using DihNode.Rdf.Model;
+using DihNode.Rdf.Sparql.Evaluation;
 using DihNode.Rdf.Sparql.Results;
 using DihNode.Rdf.Sparql.Syntax;
 using DihNode.Rdf.Store;
@@ -23,14 +24,20 @@ internal sealed record QueryAnswer(SparqlResult? Solutions, IReadOnlyList<Triple
 /// </summary>
 internal static class SparqlEngine
 {
-    /// <summary>Set when the evaluator is not part of this build; evaluation tests fail with it.</summary>
-    public const string Unavailable = "query evaluation not available: the evaluator (rdf/Sparql/Evaluation) is not in this build";
-
-    /// <exception cref="NotSupportedException">No evaluator in this build.</exception>
-    public static QueryAnswer Evaluate(Query query, MemoryDataset dataset)
+    /// <summary>
+    /// Runs the query and reads the whole answer. <paramref name="baseIri"/> (the query file's IRI)
+    /// is what IRI() resolves against when the query has no BASE.
+    /// </summary>
+    public static QueryAnswer Evaluate(Query query, MemoryDataset dataset, string baseIri)
     {
-        ArgumentNullException.ThrowIfNull(query);
-        ArgumentNullException.ThrowIfNull(dataset);
-        throw new NotSupportedException(Unavailable);
+        var options = new QueryOptions { BaseIri = baseIri, Timeout = ConformanceRunner.TestTimeout };
+        return QueryEvaluator.Execute(query, dataset.Snapshot(), options) switch
+        {
+            SelectResult select => QueryAnswer.FromSolutions(
+                SparqlResult.FromTable(select.Variables.Select(v => v.Name).ToList(), select.Rows.ToList())),
+            AskResult ask => QueryAnswer.FromSolutions(SparqlResult.FromBoolean(ask.Value)),
+            GraphResult graph => QueryAnswer.FromGraph(graph.Triples.ToList()),
+            var other => throw new InvalidOperationException($"unknown query result {other.GetType().Name}"),
+        };
     }
 }
