@@ -1,13 +1,11 @@
-using System.Text;
 using DihNode.Rdf.Model;
+using DihNode.Rdf.Sparql.Evaluation.Expressions;
 using DihNode.Rdf.Sparql.Syntax;
 
 namespace DihNode.Rdf.Sparql.Evaluation;
 
 internal sealed partial class Evaluator
 {
-    private static readonly Literal Zero = Literal.Typed("0", Vocabulary.Xsd.Integer);
-
     /// <summary>
     /// Group and Aggregation (§18.5 Group, Aggregation): rows are grouped by the values of the keys (an
     /// error is its own key value, like unbound); with no keys, all rows form one group, even none.
@@ -69,59 +67,33 @@ internal sealed partial class Evaluator
             case "COUNT": return Integer(values.Count(v => v is not null));
             case "SUM":
                 {
-                    Term sum = Zero;
+                    var sum = new AggregateValues.Sum();
                     foreach (Term? v in values)
-                    {
-                        if (v is null) continue;
-                        if (_expressions.Add(sum, v) is not Term next) return null;
-                        sum = next;
-                    }
-                    return sum;
+                        if (v is not null) sum.Add(v);
+                    return sum.Result;
                 }
             case "AVG":
                 {
-                    Term sum = Zero;
+                    var sum = new AggregateValues.Sum();
                     long count = 0;
                     foreach (Term? v in values)
-                    {
-                        if (v is null) continue;
-                        if (_expressions.Add(sum, v) is not Term next) return null;
-                        sum = next;
-                        count++;
-                    }
-                    return count == 0 ? Zero : _expressions.Divide(sum, Integer(count));
+                        if (v is not null) { sum.Add(v); count++; }
+                    return sum.Average(count);
                 }
-            case "MIN" or "MAX":
+            case "MIN":
                 {
                     Term? best = null;
-                    bool max = a.Name == "MAX";
-                    foreach (Term? v in values)
-                    {
-                        if (v is null) continue;
-                        if (best is null) { best = v; continue; }
-                        int c = _expressions.Order(v, best);
-                        if (max ? c > 0 : c < 0) best = v;
-                    }
+                    foreach (Term? v in values) best = AggregateValues.Min(best, v);
+                    return best;
+                }
+            case "MAX":
+                {
+                    Term? best = null;
+                    foreach (Term? v in values) best = AggregateValues.Max(best, v);
                     return best;
                 }
             case "SAMPLE": return values.FirstOrDefault(v => v is not null);
-            case "GROUP_CONCAT":
-                {
-                    var sb = new StringBuilder();
-                    bool first = true;
-                    foreach (Term? v in values)
-                    {
-                        if (v is null) continue;
-                        string text;
-                        if (v is Literal l) text = l.LexicalForm;
-                        else if (v is Iri i) text = i.Value;
-                        else return null;
-                        if (!first) sb.Append(a.Separator ?? " ");
-                        sb.Append(text);
-                        first = false;
-                    }
-                    return Literal.Simple(sb.ToString());
-                }
+            case "GROUP_CONCAT": return AggregateValues.GroupConcat(values.Where(v => v is not null), a.Separator ?? " ");
             default: return null;
         }
     }

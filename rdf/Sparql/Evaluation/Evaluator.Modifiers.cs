@@ -20,7 +20,7 @@ internal sealed partial class Evaluator
         {
             for (int i = 0; i < a.Keys.Length; i++)
             {
-                int c = _expressions.Order(a.Keys[i], b.Keys[i]);
+                int c = ExpressionHost.Order(a.Keys[i], b.Keys[i]);
                 if (c != 0) return o.Conditions[i].Descending ? -c : c;
             }
             return 0;

@@ -17,11 +17,11 @@ internal sealed partial class Evaluator
     private readonly ExpressionHost _expressions;
     private readonly Dictionary<(Op, int), List<int[]>> _materialized = new(new OpGraphComparer());
 
-    public Evaluator(EvaluationContext context)
+    public Evaluator(EvaluationContext context, Iri? baseIri)
     {
         _context = context;
         _analysis = new VariableAnalysis(context);
-        _expressions = new ExpressionHost(context, this);
+        _expressions = new ExpressionHost(context, this, baseIri);
     }
 
     public EvaluationContext Context => _context;
@@ -141,6 +141,7 @@ internal sealed partial class Evaluator
         int slot = _context.Slot(x.Variable);
         foreach (int[] row in Eval(x.Input, seed, graph))
         {
+            _expressions.BeginSolution();
             Term? value = _expressions.Evaluate(x.Expression, row, graph);
             if (value is null) { yield return row; continue; }
             int id = _context.Encode(value);

@@ -22,7 +22,8 @@ public static class QueryEvaluator
         ArgumentNullException.ThrowIfNull(store);
         options ??= QueryOptions.Default;
         var context = new EvaluationContext(store, options, query.From, query.FromNamed);
-        var evaluator = new Evaluator(context);
+        string? baseIri = query.BaseIri ?? options.BaseIri;
+        var evaluator = new Evaluator(context, baseIri is null ? null : Iri.FromTrusted(baseIri));
         Op root = query.ToAlgebra();
         evaluator.Analysis.Prepare(root);
         context.CheckLimits();
