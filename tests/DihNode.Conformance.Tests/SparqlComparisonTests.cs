@@ -74,7 +74,7 @@ public class SparqlComparisonTests
     }
 
     [Fact]
-    public void TsvDoublesCompareByValueOnly()
+    public void DecimalsAndDoublesCompareByValueOnly()
     {
         var test = ConformanceRunner.Load("sparql11-results").Get("http://www.w3.org/2009/sparql/docs/tests/data-sparql11/csv-tsv-res/manifest#tsv03");
         var query = SparqlTestInputs.ParseQuery(test);

@@ -10,7 +10,8 @@ namespace DihNode.Conformance.Running;
 /// <summary>
 /// mf:QueryEvaluationTest and mf:CSVResultFormatTest: run the query over the test's dataset and
 /// compare with mf:result. Result tables are compared as multisets of solutions with blank nodes
-/// up to a consistent renaming, and in order when the query has ORDER BY (rows that tie on the sort
+/// up to a consistent renaming, decimals and floating-point numbers by value (see <see cref="NumericValues"/>),
+/// and in order when the query has ORDER BY (rows that tie on the sort
 /// keys may come in any order); mf:LaxCardinality (REDUCED) accepts any number of duplicates between
 /// none and as many as expected. Graphs (CONSTRUCT) are compared by isomorphism.
 /// </summary>
@@ -107,8 +108,7 @@ internal static class SparqlEvaluationTests
         if (actual.Solutions is not { } actualResult)
             return TestOutcome.Fail($"expected {(expectedResult.IsBoolean ? "a boolean" : "a result table")} ({expected.FileName}), the query gave a graph");
 
-        if (expected.FileName.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase))
-            (expectedResult, actualResult) = (DoublesByValue(expectedResult), DoublesByValue(actualResult));
+        (expectedResult, actualResult) = (NumericValues.ByValue(expectedResult), NumericValues.ByValue(actualResult));
 
         ResultComparison comparison;
         if (IsLaxCardinality(test))
@@ -119,7 +119,7 @@ internal static class SparqlEvaluationTests
             comparison = ResultSetComparer.Compare(expectedResult, actualResult);
         return comparison.AreEqual
             ? TestOutcome.Pass
-            : TestOutcome.Fail($"result differs from {expected.FileName}: {comparison.Difference}");
+            : TestOutcome.Fail($"result differs from {expected.FileName}: {comparison.Difference}\n{Excerpt("expected", expectedResult)}\n{Excerpt("actual", actualResult)}");
     }
 
     /// <summary>
@@ -156,22 +156,6 @@ internal static class SparqlEvaluationTests
         return SparqlResult.FromTable(result.Variables, rows);
     }
 
-    /// <summary>
-    /// xsd:double literals rewritten to one lexical form per value. Used for expected results in TSV,
-    /// where numbers are written in Turtle's short form (CSV/TSV §4.2) and the suite's files do not
-    /// keep the data's lexical form: tsv03 has <c>1.0e6</c> for the data's <c>"1.0E6"^^xsd:double</c>.
-    /// </summary>
-    private static SparqlResult DoublesByValue(SparqlResult result)
-    {
-        if (result.IsBoolean) return result;
-        static Term? Canonical(Term? t) =>
-            t is Literal { Datatype: var dt } lit && dt.Equals(Vocabulary.Xsd.Double)
-            && double.TryParse(lit.LexicalForm, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double d)
-                ? Literal.Typed(d.ToString("R", System.Globalization.CultureInfo.InvariantCulture), Vocabulary.Xsd.Double)
-                : t;
-        return SparqlResult.FromTable(result.Variables, result.Rows.Select(r => r.Select(Canonical).ToArray()).ToList());
-    }
-
     private static bool IsLaxCardinality(TestEntry test) =>
         Mf.LaxCardinality.Equals(test.Manifest.Graph.Object(test.Node, Mf.ResultCardinality));
 
@@ -203,6 +187,15 @@ internal static class SparqlEvaluationTests
 
     private static string Describe(QueryAnswer answer) =>
         answer.Graph is not null ? "a graph" : answer.Solutions!.IsBoolean ? "a boolean" : "a result table";
+
+    /// <summary>The first rows of a result, for the failure report (shown with --verbose).</summary>
+    private static string Excerpt(string label, SparqlResult result)
+    {
+        const int MaxLines = 12;
+        var lines = result.ToString().TrimEnd('\n').Split('\n');
+        string text = string.Join("\n  ", lines.Take(MaxLines));
+        return $"{label}:\n  {text}" + (lines.Length > MaxLines ? $"\n  ... ({lines.Length - 1} rows)" : "");
+    }
 
     private static string FirstLine(string text)
     {
