@@ -52,6 +52,13 @@ public class SparqlHandlerTests
     }
 
     [Fact]
+    public void EverySparqlTestHasAHandler()
+    {
+        foreach (string suite in new[] { "sparql10", "sparql11-query", "sparql11-results", "sparql11-update" })
+            Assert.All(ConformanceRunner.Load(suite).Tests, t => Assert.NotNull(TestHandlers.For(t)));
+    }
+
+    [Fact]
     public void UpdateSuiteIsNotInTheDefaultRun()
     {
         Assert.False(Suites.Get("sparql11-update").InDefaultRun);
