@@ -20,6 +20,7 @@ internal sealed class TurtleWriter : IRdfWriter
     private readonly bool _trig;
     private readonly RdfWriterOptions? _options;
     private List<Quad> _quads = [];
+    private Dictionary<string, string>? _sourcePrefixes;
     private bool _finished;
 
     // Set during Finish.
@@ -46,6 +47,16 @@ internal sealed class TurtleWriter : IRdfWriter
         _quads.Add(quad);
     }
 
+    /// <summary>
+    /// Keeps a prefix the source document declared, so a conversion keeps its names. Prefixes given in
+    /// the options win over a source prefix of the same name.
+    /// </summary>
+    public void OnPrefix(string prefix, string namespaceIri)
+    {
+        if (!TurtleTermWriter.IsPnPrefix(prefix)) return;
+        (_sourcePrefixes ??= new Dictionary<string, string>(StringComparer.Ordinal))[prefix] = namespaceIri;
+    }
+
     public void Finish()
     {
         if (_finished) return;
@@ -53,7 +64,7 @@ internal sealed class TurtleWriter : IRdfWriter
         _sorted = SortDistinct(_quads);
         _quads = [];
         _plan = new TurtleInliningWriter(_sorted);
-        _terms = new TurtleTermWriter(_options?.Prefixes, _options?.BaseIri);
+        _terms = new TurtleTermWriter(MergePrefixes(), _options?.BaseIri);
 
         // The body first, so that only the default prefixes (rdf:, xsd:) it really used get declared.
         var body = new StringWriter(new StringBuilder()) { NewLine = "\n" };
@@ -85,6 +96,14 @@ internal sealed class TurtleWriter : IRdfWriter
     }
 
     public void Dispose() => _quads = [];
+
+    private IReadOnlyDictionary<string, string>? MergePrefixes()
+    {
+        if (_sourcePrefixes is null) return _options?.Prefixes;
+        if (_options?.Prefixes is { } given)
+            foreach (var (prefix, ns) in given) _sourcePrefixes[prefix] = ns;
+        return _sourcePrefixes;
+    }
 
     private static Quad[] SortDistinct(List<Quad> quads)
     {

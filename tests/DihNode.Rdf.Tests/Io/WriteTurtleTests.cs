@@ -288,6 +288,23 @@ public class WriteTurtleTests
     }
 
     [Fact]
+    public void KeepsPrefixesTheSourceDeclared()
+    {
+        using var ms = new MemoryStream();
+        using (var w = RdfWriter.Create(ms, RdfFormat.Turtle, new RdfWriterOptions
+               { Prefixes = new Dictionary<string, string> { ["ex"] = Ex } }))
+        {
+            w.OnPrefix("ex", "http://ignored.example/");
+            w.OnPrefix("other", "http://other.example/");
+            w.Add(new Quad(I("s"), I("p"), Iri.FromTrusted("http://other.example/o"), null));
+            w.Finish();
+        }
+        Assert.Equal(
+            "@prefix ex: <http://example.org/> .\n@prefix other: <http://other.example/> .\n\nex:s ex:p other:o .\n",
+            System.Text.Encoding.UTF8.GetString(ms.ToArray()));
+    }
+
+    [Fact]
     public void RefusesIllegalPrefixNames() =>
         Assert.Throws<ArgumentException>(() =>
             RdfWriter.Create(new MemoryStream(), RdfFormat.Turtle,
