@@ -2,8 +2,8 @@ namespace DihNode.Node.Cli;
 
 /// <summary>
 /// The <c>dihnode</c> command line: dispatches the first argument to a command. Exit codes:
-/// <see cref="Ok"/>, <see cref="Invalid"/> (the input is not valid RDF), <see cref="Usage"/>
-/// (unknown command or option, missing file, unknown format).
+/// <see cref="Ok"/>, <see cref="Invalid"/> (the input is not valid RDF, or reading or writing a
+/// file failed), <see cref="UsageError"/> (unknown command or option, missing file, unknown format).
 /// </summary>
 internal static class CommandLine
 {
@@ -42,6 +42,11 @@ internal static class CommandLine
                 Console.Error.WriteLine($"dihnode {name}: {e.Message}");
                 Console.Error.WriteLine("usage: dihnode " + synopsis);
                 return UsageError;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Console.Error.WriteLine($"dihnode {name}: {e.Message}");
+                return Invalid;
             }
         }
         Console.Error.WriteLine($"dihnode: unknown command '{args[0]}'");

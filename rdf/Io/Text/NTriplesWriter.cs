@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using DihNode.Rdf.Model;
 
@@ -24,10 +25,8 @@ internal sealed class NTriplesWriter : IRdfWriter
 
     public void Add(in Quad quad)
     {
-        if (_finished) throw new InvalidOperationException("The writer is finished.");
-        if (quad.Graph is not null && !_quads)
-            throw new InvalidOperationException(
-                $"N-Triples cannot hold named graphs: the triple {quad.Triple} is in graph {quad.Graph}; write N-Quads or TriG instead.");
+        if (_finished) ThrowFinished();
+        if (quad.Graph is not null && !_quads) ThrowNamedGraph("N-Triples", quad, "N-Quads or TriG");
         WriteTerm(quad.Subject);
         _out.Write(' ');
         NTriplesTermWriter.WriteIri(_out, quad.Predicate.Value);
@@ -59,5 +58,15 @@ internal sealed class NTriplesWriter : IRdfWriter
         _out.Flush();
     }
 
+    /// <summary>Flushes what was already written; nothing more.</summary>
     public void Dispose() => _out.Dispose();
+
+    [DoesNotReturn]
+    internal static void ThrowFinished() => throw new InvalidOperationException("The writer is finished.");
+
+    /// <summary>A triple-only syntax was given a quad in a named graph.</summary>
+    [DoesNotReturn]
+    internal static void ThrowNamedGraph(string syntax, in Quad quad, string instead) =>
+        throw new InvalidOperationException(
+            $"{syntax} cannot hold named graphs: the triple {quad.Triple} is in graph {quad.Graph}; write {instead} instead.");
 }

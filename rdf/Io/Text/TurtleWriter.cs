@@ -40,10 +40,8 @@ internal sealed class TurtleWriter : IRdfWriter
 
     public void Add(in Quad quad)
     {
-        if (_finished) throw new InvalidOperationException("The writer is finished.");
-        if (quad.Graph is not null && !_trig)
-            throw new InvalidOperationException(
-                $"Turtle cannot hold named graphs: the triple {quad.Triple} is in graph {quad.Graph}; write TriG or N-Quads instead.");
+        if (_finished) NTriplesWriter.ThrowFinished();
+        if (quad.Graph is not null && !_trig) NTriplesWriter.ThrowNamedGraph("Turtle", quad, "TriG or N-Quads");
         _quads.Add(quad);
     }
 
