@@ -1,0 +1,35 @@
+using DihNode.Conformance.Running;
+
+namespace DihNode.Conformance.Tests;
+
+/// <summary>
+/// Theory data from the manifests: one row per test IRI (plain strings, so each test is its own
+/// case in the runner). When a manifest cannot be loaded a single row stands for it, and that case
+/// fails with the load error instead of the whole suite silently disappearing.
+/// </summary>
+internal static class ManifestTestData
+{
+    public const string LoadFailure = "manifest-load-failure";
+
+    public static IEnumerable<object[]> For(string suiteName)
+    {
+        IReadOnlyList<string> ids;
+        try
+        {
+            ids = ConformanceRunner.Load(suiteName).Tests.Select(t => t.Id).ToList();
+        }
+        catch (Exception)
+        {
+            ids = [LoadFailure];
+        }
+        return ids.Select(id => new object[] { id });
+    }
+
+    /// <summary>Runs one test exactly as the console runner does and fails with its reason.</summary>
+    public static void Check(string suiteName, string testId)
+    {
+        var suite = ConformanceRunner.Load(suiteName); // rethrows a load failure
+        var result = ConformanceRunner.Run(suite.Get(testId));
+        if (result.Status == TestStatus.Failed) Assert.Fail($"<{testId}>: {result.Reason}");
+    }
+}
