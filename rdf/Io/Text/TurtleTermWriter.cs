@@ -12,6 +12,7 @@ namespace DihNode.Rdf.Io.Text;
 internal sealed class TurtleTermWriter
 {
     private readonly List<(string Prefix, string Namespace)> _prefixes = [];
+    private readonly HashSet<string> _defaults = new(StringComparer.Ordinal);
     private readonly string? _base;
     private readonly string? _baseDirectory;
 
@@ -34,11 +35,10 @@ internal sealed class TurtleTermWriter
             : string.CompareOrdinal(a.Prefix, b.Prefix));
         _base = baseIri;
         _baseDirectory = BaseDirectory(baseIri);
-        Used = new HashSet<string>(StringComparer.Ordinal);
     }
 
     /// <summary>Prefixes written at least once so far.</summary>
-    public HashSet<string> Used { get; }
+    public HashSet<string> Used { get; } = new(StringComparer.Ordinal);
 
     /// <summary>The given prefixes and the built-in rdf:/xsd: ones, in declaration order.</summary>
     public IEnumerable<(string Prefix, string Namespace)> Declarations =>
@@ -46,8 +46,6 @@ internal sealed class TurtleTermWriter
 
     /// <summary>True for a prefix the caller asked for (always declared); false for rdf:/xsd: added by default.</summary>
     public bool IsRequested(string prefix) => !_defaults.Contains(prefix);
-
-    private readonly HashSet<string> _defaults = new(StringComparer.Ordinal);
 
     private void AddDefault(string prefix, string ns)
     {

@@ -305,6 +305,17 @@ public class WriteTurtleTests
     }
 
     [Fact]
+    public void DisposingWithoutFinishWritesNothing()
+    {
+        using var ms = new MemoryStream();
+        using (var w = RdfWriter.Create(ms, RdfFormat.Turtle)) w.Add(T("s", "p", "o"));
+        Assert.Equal(0, ms.Length);
+        var finished = RdfWriter.Create(ms, RdfFormat.TriG);
+        finished.Finish();
+        Assert.Throws<InvalidOperationException>(() => finished.Add(T("s", "p", "o")));
+    }
+
+    [Fact]
     public void RefusesIllegalPrefixNames() =>
         Assert.Throws<ArgumentException>(() =>
             RdfWriter.Create(new MemoryStream(), RdfFormat.Turtle,
