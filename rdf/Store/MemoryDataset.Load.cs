@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using DihNode.Rdf.Io;
 using DihNode.Rdf.Model;
 
@@ -35,9 +36,9 @@ public sealed partial class MemoryDataset
         IndexSet current;
         lock (_stateLock) current = _state;
 
-        var (defaults, defaultCount) = Prepare(stage.Default, stage.DefaultCount, current, ContainsDefault);
+        var (defaults, defaultCount, defaultSpare) = Prepare(stage.Default, stage.DefaultCount, current, ContainsDefault);
         stage.Default = [];
-        var (named, namedCount) = Prepare(stage.Named, stage.NamedCount, current, ContainsNamed);
+        var (named, namedCount, namedSpare) = Prepare(stage.Named, stage.NamedCount, current, ContainsNamed);
         stage.Named = [];
         long added = defaultCount + namedCount;
         if (added == 0) return 0;
@@ -55,28 +56,41 @@ public sealed partial class MemoryDataset
 
         // Build the next state beside the current one (readers keep using it), then publish.
         var next = current.CloneForWrite();
-        next.ApplyBulk([], 0, defaults, defaultCount, [], 0, named, namedCount);
+        next.ApplyBulk([], 0, defaults, defaultCount, [], 0, named, namedCount, defaultSpare, namedSpare);
         lock (_stateLock) _state = next;
         return added;
     }
 
-    /// <summary>Sorts staged keys, drops duplicates and keys already stored; returns the survivors.</summary>
-    private static (T[] Keys, int Count) Prepare<T>(T[] keys, int count, IndexSet current, Func<IndexSet, T, bool> contains)
+    /// <summary>
+    /// Sorts staged keys, drops duplicates and keys already stored; returns the survivors and the
+    /// sort's other buffer, which re-sorting for the other indexes can reuse.
+    /// </summary>
+    private static (T[] Keys, int Count, T[]? Spare) Prepare<T>(T[] keys, int count, IndexSet current, Func<IndexSet, T, bool> contains)
         where T : unmanaged, IQuadKey<T>
     {
-        (keys, count) = SortDistinct(keys, count);
-        return current.DefaultGraphCount + current.NamedGraphsCount > 0 ? Filter(keys, count, current, contains, keep: false) : (keys, count);
+        T[]? spare;
+        (keys, count, spare) = SortDistinctKeepingSpare(keys, count);
+        if (current.DefaultGraphCount + current.NamedGraphsCount > 0) (keys, count) = Filter(keys, count, current, contains, keep: false);
+        return (keys, count, spare);
     }
 
     /// <summary>Sorts keys ascending and drops duplicates, in place where it can.</summary>
     private static (T[] Keys, int Count) SortDistinct<T>(T[] keys, int count) where T : unmanaged, IQuadKey<T>
     {
-        if (count == 0) return ([], 0);
-        keys = RadixSort.Sort(keys, GC.AllocateUninitializedArray<T>(count), count);
+        var (sorted, n, _) = SortDistinctKeepingSpare(keys, count);
+        return (sorted, n);
+    }
+
+    private static (T[] Keys, int Count, T[]? Spare) SortDistinctKeepingSpare<T>(T[] keys, int count) where T : unmanaged, IQuadKey<T>
+    {
+        if (count == 0) return ([], 0, null);
+        var scratch = GC.AllocateUninitializedArray<T>(count);
+        T[] sorted = RadixSort.Sort(keys, scratch, count);
+        T[] spare = ReferenceEquals(sorted, keys) ? scratch : keys;
         int n = 1;
         for (int i = 1; i < count; i++)
-            if (QuadKey.Compare(in keys[n - 1], in keys[i]) != 0) keys[n++] = keys[i];
-        return (keys, n);
+            if (QuadKey.Compare(in sorted[n - 1], in sorted[i]) != 0) sorted[n++] = sorted[i];
+        return (sorted, n, spare);
     }
 
     /// <summary>Keeps the keys for which <paramref name="contains"/> is <paramref name="keep"/>, in place.</summary>
@@ -196,16 +210,30 @@ public sealed partial class MemoryDataset
         public Key4[] Named = [];
         public int NamedCount;
 
-        // Parsers hand over the same subject (and often predicate and graph) object for consecutive
-        // statements (Turtle's ';' and ',' lists), so the last id of each position is remembered.
-        private Term? _lastS, _lastP, _lastG;
-        private int _lastSId, _lastPId, _lastGId;
+        // Parsers hand over the same subject object for consecutive statements (Turtle's ';' and ','
+        // lists) and reuse the objects of repeated IRIs, so ids are remembered by object identity:
+        // the last subject, and a small direct-mapped cache for the other positions.
+        private const int RecentSize = 4096;
+        private readonly Term?[] _recent = new Term?[RecentSize];
+        private readonly int[] _recentIds = new int[RecentSize];
+        private Term? _lastS;
+        private int _lastSId;
+
+        private int IdOf(Term term)
+        {
+            int slot = RuntimeHelpers.GetHashCode(term) & (RecentSize - 1);
+            if (ReferenceEquals(_recent[slot], term)) return _recentIds[slot];
+            int id = terms.GetOrAdd(term);
+            _recent[slot] = term;
+            _recentIds[slot] = id;
+            return id;
+        }
 
         public void Add(in Quad quad)
         {
-            int s = ReferenceEquals(quad.Subject, _lastS) ? _lastSId : _lastSId = terms.GetOrAdd(_lastS = quad.Subject);
-            int p = ReferenceEquals(quad.Predicate, _lastP) ? _lastPId : _lastPId = terms.GetOrAdd(_lastP = quad.Predicate);
-            int o = terms.GetOrAdd(quad.Object);
+            int s = ReferenceEquals(quad.Subject, _lastS) ? _lastSId : _lastSId = IdOf(_lastS = quad.Subject);
+            int p = IdOf(quad.Predicate);
+            int o = IdOf(quad.Object);
             if (quad.Graph is null)
             {
                 if (DefaultCount == Default.Length) Array.Resize(ref Default, Default.Length * 2);
@@ -213,7 +241,7 @@ public sealed partial class MemoryDataset
             }
             else
             {
-                int g = ReferenceEquals(quad.Graph, _lastG) ? _lastGId : _lastGId = terms.GetOrAdd(_lastG = quad.Graph);
+                int g = IdOf(quad.Graph);
                 if (NamedCount == Named.Length) Array.Resize(ref Named, Math.Max(4096, Named.Length * 2));
                 Named[NamedCount++] = new Key4 { A = s, B = p, C = o, D = g };
             }

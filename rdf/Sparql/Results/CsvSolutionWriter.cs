@@ -1,4 +1,3 @@
-using System.Text;
 using DihNode.Rdf.Model;
 
 namespace DihNode.Rdf.Sparql.Results;
@@ -12,7 +11,6 @@ namespace DihNode.Rdf.Sparql.Results;
 /// </summary>
 internal sealed class CsvSolutionWriter : SolutionWriterBase
 {
-
     public CsvSolutionWriter(Utf8Output output) : base(output) { }
 
     public override SparqlResultFormat Format => SparqlResultFormat.Csv;
@@ -47,7 +45,6 @@ internal sealed class CsvSolutionWriter : SolutionWriterBase
     protected override void OnEnd() { }
 
     protected override void OnBoolean(bool value) => throw new NotSupportedException();
-
 
     /// <summary>
     /// One field, quoted only when it must be (§3.2). An empty string is an empty field, the same as

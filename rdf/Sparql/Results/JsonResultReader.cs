@@ -41,7 +41,9 @@ internal static class JsonResultReader
             if (!reader.Read()) throw Error("$", "empty document");
             if (reader.TokenType != JsonTokenType.StartObject) throw Error("$", "expected a JSON object");
             List<string>? vars = null;
-            List<Dictionary<string, Term>>? bindings = null;
+            List<Term?[]>? rows = null;
+            List<List<(string Name, Term Term)>>? early = null;
+            bool seenResults = false;
             bool? boolean = null;
             bool seenHead = false;
             while (NextProperty(ref reader, "$", out string name))
@@ -54,8 +56,10 @@ internal static class JsonResultReader
                         vars = ReadHead(ref reader);
                         break;
                     case "results":
-                        if (bindings is not null) throw Error("$.results", "duplicate member");
-                        bindings = ReadResults(ref reader);
+                        if (seenResults) throw Error("$.results", "duplicate member");
+                        seenResults = true;
+                        if (vars is not null) rows = ReadResults(ref reader, vars, null);
+                        else ReadResults(ref reader, null, early = []);
                         break;
                     case "boolean":
                         if (boolean is not null) throw Error("$.boolean", "duplicate member");
@@ -76,15 +80,16 @@ internal static class JsonResultReader
             if (!seenHead) throw Error("$", "missing member \"head\"");
             if (boolean is bool b)
             {
-                if (bindings is not null) throw Error("$", "both \"boolean\" and \"results\" are present");
+                if (seenResults) throw Error("$", "both \"boolean\" and \"results\" are present");
                 return SparqlResult.FromBoolean(b);
             }
-            if (bindings is null) throw Error("$", "missing member \"results\" (or \"boolean\")");
+            if (!seenResults) throw Error("$", "missing member \"results\" (or \"boolean\")");
             vars ??= [];
-            return Align(vars, bindings);
+            return rows is not null ? SparqlResult.FromTable(vars, rows) : Align(vars, early!);
         }
 
-        private SparqlResult Align(List<string> vars, List<Dictionary<string, Term>> bindings)
+        /// <summary>Rows read before <c>head</c> (legal, if rare): bindings by name, aligned once the variables are known.</summary>
+        private SparqlResult Align(List<string> vars, List<List<(string Name, Term Term)>> bindings)
         {
             var index = new Dictionary<string, int>(StringComparer.Ordinal);
             for (int i = 0; i < vars.Count; i++) index[vars[i]] = i;
@@ -95,7 +100,8 @@ internal static class JsonResultReader
                 foreach ((string name, Term term) in bindings[r])
                 {
                     if (!index.TryGetValue(name, out int col))
-                        throw Error($"$.results.bindings[{r}].{name}", $"variable \"{name}\" is not listed in head.vars");
+                        throw Error(new Where(r, name), $"variable \"{name}\" is not listed in head.vars");
+                    if (row[col] is not null) throw Error(new Where(r, name), "variable bound twice in one solution");
                     row[col] = term;
                 }
                 rows.Add(row);
@@ -144,11 +150,17 @@ internal static class JsonResultReader
             return vars;
         }
 
-        private List<Dictionary<string, Term>> ReadResults(ref Utf8JsonReader reader)
+        /// <summary>
+        /// <c>results</c>: with the variables known, rows are aligned as they are read (names matched
+        /// on the UTF-8 bytes, no strings made); otherwise bindings are kept by name in <paramref name="early"/>.
+        /// </summary>
+        private List<Term?[]> ReadResults(ref Utf8JsonReader reader, List<string>? vars, List<List<(string, Term)>>? early)
         {
             reader.Read();
             if (reader.TokenType != JsonTokenType.StartObject) throw Error("$.results", "expected an object");
-            List<Dictionary<string, Term>>? rows = null;
+            byte[][] names = vars is null ? [] : [.. vars.Select(v => System.Text.Encoding.UTF8.GetBytes(v))];
+            var rows = new List<Term?[]>();
+            bool seenBindings = false;
             while (NextProperty(ref reader, "$.results", out string name))
             {
                 if (name != "bindings")
@@ -156,75 +168,127 @@ internal static class JsonResultReader
                     reader.Skip();
                     continue;
                 }
-                if (rows is not null) throw Error("$.results.bindings", "duplicate member");
-                rows = [];
+                if (seenBindings) throw Error("$.results.bindings", "duplicate member");
+                seenBindings = true;
                 reader.Read();
                 if (reader.TokenType != JsonTokenType.StartArray) throw Error("$.results.bindings", "expected an array");
-                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                for (int r = 0; reader.Read() && reader.TokenType != JsonTokenType.EndArray; r++)
                 {
-                    string rowPath = $"$.results.bindings[{rows.Count}]";
-                    if (reader.TokenType != JsonTokenType.StartObject) throw Error(rowPath, "expected an object of bindings");
-                    var row = new Dictionary<string, Term>(StringComparer.Ordinal);
-                    while (NextProperty(ref reader, rowPath, out string variable))
+                    if (reader.TokenType != JsonTokenType.StartObject) throw Error(new Where(r), "expected an object of bindings");
+                    if (vars is null)
                     {
-                        string termPath = rowPath + "." + variable;
-                        if (row.ContainsKey(variable)) throw Error(termPath, "variable bound twice in one solution");
-                        row[variable] = ReadTerm(ref reader, termPath);
+                        var pairs = new List<(string, Term)>();
+                        while (NextProperty(ref reader, new Where(r).ToString(), out string variable))
+                            pairs.Add((variable, ReadTerm(ref reader, new Where(r, variable))));
+                        early!.Add(pairs);
+                        continue;
+                    }
+                    var row = new Term?[vars.Count];
+                    while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+                    {
+                        int col = 0;
+                        while (col < names.Length && !reader.ValueTextEquals(names[col])) col++;
+                        if (col == names.Length)
+                        {
+                            string unknown = GetString(ref reader, new Where(r).ToString());
+                            throw Error(new Where(r, unknown), $"variable \"{unknown}\" is not listed in head.vars");
+                        }
+                        if (row[col] is not null) throw Error(new Where(r, vars[col]), "variable bound twice in one solution");
+                        row[col] = ReadTerm(ref reader, new Where(r, vars[col]));
                     }
                     rows.Add(row);
                 }
             }
-            return rows ?? throw Error("$.results", "missing member \"bindings\"");
+            if (!seenBindings) throw Error("$.results", "missing member \"bindings\"");
+            return rows;
         }
 
-        private Term ReadTerm(ref Utf8JsonReader reader, string path)
+        private enum TermType : byte { None, Uri, Literal, BlankNode }
+
+        /// <summary>One RDF term object (JSON results §3.2.2); member names and types compared as UTF-8.</summary>
+        private Term ReadTerm(ref Utf8JsonReader reader, Where where)
         {
             reader.Read();
-            if (reader.TokenType != JsonTokenType.StartObject) throw Error(path, "expected an RDF term object");
-            string? type = null, value = null, lang = null, datatype = null;
-            while (NextProperty(ref reader, path, out string name))
+            if (reader.TokenType != JsonTokenType.StartObject) throw Error(where, "expected an RDF term object");
+            TermType type = TermType.None;
+            string? value = null, lang = null, datatype = null;
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
             {
-                reader.Read();
-                string p = path + "." + name;
-                switch (name)
+                if (reader.ValueTextEquals("type"u8))
                 {
-                    case "type": type = Once(type, GetString(ref reader, p), p); break;
-                    case "value":
-                        if (reader.TokenType == JsonTokenType.StartObject)
-                            throw Error(p, "RDF-star triple terms are not supported");
-                        value = Once(value, GetString(ref reader, p), p);
-                        break;
-                    case "xml:lang": lang = Once(lang, GetString(ref reader, p), p); break;
-                    case "datatype": datatype = Once(datatype, GetString(ref reader, p), p); break;
-                    default: throw Error(p, $"unexpected member \"{name}\" in an RDF term");
+                    reader.Read();
+                    if (type != TermType.None) throw Error(where with { Member = "type" }, "duplicate member");
+                    type = ReadType(ref reader, where with { Member = "type" });
+                }
+                else if (reader.ValueTextEquals("value"u8))
+                {
+                    reader.Read();
+                    if (reader.TokenType == JsonTokenType.StartObject)
+                        throw Error(where with { Member = "value" }, "RDF-star triple terms are not supported");
+                    value = Once(value, GetString(ref reader, where with { Member = "value" }), where with { Member = "value" });
+                }
+                else if (reader.ValueTextEquals("xml:lang"u8))
+                {
+                    reader.Read();
+                    lang = Once(lang, GetString(ref reader, where with { Member = "xml:lang" }), where with { Member = "xml:lang" });
+                }
+                else if (reader.ValueTextEquals("datatype"u8))
+                {
+                    reader.Read();
+                    datatype = Once(datatype, ReadDatatype(ref reader, where with { Member = "datatype" }), where with { Member = "datatype" });
+                }
+                else
+                {
+                    string name = GetString(ref reader, where.ToString());
+                    throw Error(where with { Member = name }, $"unexpected member \"{name}\" in an RDF term");
                 }
             }
-            if (type is null) throw Error(path, "missing member \"type\"");
-            if (value is null) throw Error(path, "missing member \"value\"");
+            if (type == TermType.None) throw Error(where, "missing member \"type\"");
+            if (value is null) throw Error(where, "missing member \"value\"");
             Term? term;
             string? error;
             switch (type)
             {
-                case "uri":
-                case "bnode":
+                case TermType.Uri:
+                case TermType.BlankNode:
                     if (lang is not null || datatype is not null)
-                        throw Error(path, $"a {type} cannot have \"xml:lang\" or \"datatype\"");
-                    term = type == "uri" ? _terms.Iri(value, out error) : _terms.BlankNode(value, out error);
+                        throw Error(where, $"a {(type == TermType.Uri ? "uri" : "bnode")} cannot have \"xml:lang\" or \"datatype\"");
+                    term = type == TermType.Uri ? _terms.Iri(value, out error) : _terms.BlankNode(value, out error);
                     break;
-                case "literal":
-                case "typed-literal":
+                default:
                     term = _terms.Literal(value, lang, datatype, out error);
                     break;
-                case "triple":
-                    throw Error(path + ".type", "RDF-star triple terms are not supported");
-                default:
-                    throw Error(path + ".type", $"unknown term type \"{type}\" (expected uri, literal or bnode)");
             }
-            return term ?? throw Error(path, error!);
+            return term ?? throw Error(where, error!);
         }
 
-        private string Once(string? previous, string value, string path) =>
-            previous is null ? value : throw Error(path, "duplicate member");
+        private TermType ReadType(ref Utf8JsonReader reader, Where where)
+        {
+            if (reader.TokenType != JsonTokenType.String) throw Error(where, $"expected a string, found {reader.TokenType}");
+            if (reader.ValueTextEquals("uri"u8)) return TermType.Uri;
+            if (reader.ValueTextEquals("literal"u8) || reader.ValueTextEquals("typed-literal"u8)) return TermType.Literal;
+            if (reader.ValueTextEquals("bnode"u8)) return TermType.BlankNode;
+            if (reader.ValueTextEquals("triple"u8)) throw Error(where, "RDF-star triple terms are not supported");
+            string type = GetString(ref reader, where);
+            throw Error(where, $"unknown term type \"{type}\" (expected uri, literal or bnode)");
+        }
+
+        private byte[] _lastDatatypeUtf8 = [];
+        private string _lastDatatype = "";
+
+        /// <summary>Datatype IRIs repeat row after row: the last one is reused without a new string.</summary>
+        private string ReadDatatype(ref Utf8JsonReader reader, Where where)
+        {
+            if (reader.TokenType == JsonTokenType.String && _lastDatatypeUtf8.Length > 0 && reader.ValueTextEquals(_lastDatatypeUtf8))
+                return _lastDatatype;
+            string datatype = GetString(ref reader, where);
+            _lastDatatype = datatype;
+            _lastDatatypeUtf8 = System.Text.Encoding.UTF8.GetBytes(datatype);
+            return datatype;
+        }
+
+        private string Once(string? previous, string value, Where where) =>
+            previous is null ? value : throw Error(where, "duplicate member");
 
         /// <summary>Moves to the next property of the current object; false at its end.</summary>
         private bool NextProperty(ref Utf8JsonReader reader, string path, out string name)
@@ -250,5 +314,28 @@ internal static class JsonResultReader
         }
 
         private SparqlResultsSyntaxException Error(string path, string problem) => new(problem, path, source);
+
+        private SparqlResultsSyntaxException Error(Where where, string problem) => new(problem, where.ToString(), source);
+
+        private string GetString(ref Utf8JsonReader reader, Where where)
+        {
+            if (reader.TokenType != JsonTokenType.String)
+                throw Error(where, $"expected a string, found {reader.TokenType}");
+            try
+            {
+                return reader.GetString()!;
+            }
+            catch (InvalidOperationException e)
+            {
+                throw new SparqlResultsSyntaxException("invalid string: " + e.Message, where.ToString(), source, e);
+            }
+        }
+
+        /// <summary>A place inside <c>results.bindings</c>, turned into a JSON path only when an error needs it.</summary>
+        private readonly record struct Where(int Row, string? Variable = null, string? Member = null)
+        {
+            public override string ToString() =>
+                $"$.results.bindings[{Row}]{(Variable is null ? "" : "." + Variable)}{(Member is null ? "" : "." + Member)}";
+        }
     }
 }

@@ -14,9 +14,17 @@ internal sealed class JsonSolutionWriter : SolutionWriterBase
 {
     private const int FlushThreshold = 16 * 1024;
 
+    private static readonly JsonEncodedText s_type = JsonEncodedText.Encode("type");
+    private static readonly JsonEncodedText s_value = JsonEncodedText.Encode("value");
+    private static readonly JsonEncodedText s_uri = JsonEncodedText.Encode("uri");
+    private static readonly JsonEncodedText s_bnode = JsonEncodedText.Encode("bnode");
+    private static readonly JsonEncodedText s_literal = JsonEncodedText.Encode("literal");
+    private static readonly JsonEncodedText s_lang = JsonEncodedText.Encode("xml:lang");
+    private static readonly JsonEncodedText s_datatype = JsonEncodedText.Encode("datatype");
+
     private readonly Utf8JsonWriter _json;
+    private JsonEncodedText[] _names = [];
     private readonly SparqlResultWriterOptions _options;
-    private IReadOnlyList<string> _variables = Array.Empty<string>();
 
     public JsonSolutionWriter(Utf8Output output, SparqlResultWriterOptions options) : base(output)
     {
@@ -33,7 +41,7 @@ internal sealed class JsonSolutionWriter : SolutionWriterBase
 
     protected override void OnBegin(IReadOnlyList<string> variables)
     {
-        _variables = variables;
+        _names = [.. variables.Select(v => JsonEncodedText.Encode(v, JavaScriptEncoder.UnsafeRelaxedJsonEscaping))];
         _json.WriteStartObject();
         WriteHead(variables, withVars: true);
         _json.WritePropertyName("results");
@@ -48,7 +56,7 @@ internal sealed class JsonSolutionWriter : SolutionWriterBase
         for (int i = 0; i < row.Length; i++)
         {
             if (row[i] is not Term term) continue;
-            _json.WritePropertyName(_variables[i]);
+            _json.WritePropertyName(_names[i]);
             WriteTerm(term);
         }
         _json.WriteEndObject();
@@ -103,18 +111,18 @@ internal sealed class JsonSolutionWriter : SolutionWriterBase
         switch (term)
         {
             case Iri iri:
-                _json.WriteString("type", "uri");
-                _json.WriteString("value", iri.Value);
+                _json.WriteString(s_type, s_uri);
+                _json.WriteString(s_value, iri.Value);
                 break;
             case BlankNode b:
-                _json.WriteString("type", "bnode");
-                _json.WriteString("value", b.Label);
+                _json.WriteString(s_type, s_bnode);
+                _json.WriteString(s_value, b.Label);
                 break;
             case Literal l:
-                _json.WriteString("type", "literal");
-                _json.WriteString("value", l.LexicalForm);
-                if (l.Language is not null) _json.WriteString("xml:lang", l.Language);
-                else if (!l.IsSimple) _json.WriteString("datatype", l.Datatype.Value);
+                _json.WriteString(s_type, s_literal);
+                _json.WriteString(s_value, l.LexicalForm);
+                if (l.Language is not null) _json.WriteString(s_lang, l.Language);
+                else if (!l.IsSimple) _json.WriteString(s_datatype, l.Datatype.Value);
                 break;
             default:
                 throw new ArgumentException($"{term.Kind} {term} cannot appear in a query result");

@@ -163,12 +163,15 @@ public static class ResultSetComparer
         {
             int c = shapes.GetValueOrDefault(row);
             if (c == 0)
-                return Different(vars, exp.Count, act.Count, [], [row], [], []);
+                return ResultComparison.Different(
+                    $"unexpected row {SparqlResult.FormatRow(vars, row)}: no expected row is like it, even renaming blank nodes");
             shapes[row] = c - 1;
         }
         foreach ((Term?[] row, int c) in shapes)
         {
-            if (c > 0) return Different(vars, exp.Count, act.Count, [row], [], [], []);
+            if (c > 0)
+                return ResultComparison.Different(
+                    $"expected row {SparqlResult.FormatRow(vars, row)} missing: no actual row is like it, even renaming blank nodes");
         }
         var search = new BijectionSearch(expBlank, actBlank);
         return search.Run() switch

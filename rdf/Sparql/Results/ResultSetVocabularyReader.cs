@@ -1,4 +1,5 @@
 using System.Globalization;
+using DihNode.Rdf.Io;
 using DihNode.Rdf.Model;
 
 namespace DihNode.Rdf.Sparql.Results;
@@ -23,6 +24,34 @@ public static class ResultSetVocabularyReader
     private static readonly Iri s_value = Iri.FromTrusted(Namespace + "value");
     private static readonly Iri s_index = Iri.FromTrusted(Namespace + "index");
     private static readonly Iri s_boolean = Iri.FromTrusted(Namespace + "boolean");
+
+    /// <summary>
+    /// Parses an RDF file (format from its extension: .ttl, .rdf, ...) with <see cref="RdfParser"/>,
+    /// base IRI = the file's URI, and reads the result set in it. Syntax errors surface as
+    /// <see cref="RdfSyntaxException"/>; a format without a parser yet as <see cref="NotSupportedException"/>.
+    /// </summary>
+    public static SparqlResult ReadFile(string path)
+    {
+        RdfFormat format = RdfFormats.FromFileName(path)
+            ?? throw new ArgumentException($"no RDF format for the extension of '{path}'", nameof(path));
+        var sink = new QuadList();
+        using (FileStream stream = File.OpenRead(path))
+        {
+            RdfParser.Parse(stream, format, sink, new RdfParserOptions
+            {
+                BaseIri = new Uri(Path.GetFullPath(path)).AbsoluteUri,
+                SourceName = Path.GetFileName(path),
+            });
+        }
+        return Read(sink.Quads, Path.GetFileName(path));
+    }
+
+    private sealed class QuadList : IQuadSink
+    {
+        public List<Quad> Quads { get; } = [];
+
+        public void Add(in Quad quad) => Quads.Add(quad);
+    }
 
     /// <summary>True when the quads hold a result set in this vocabulary (a node typed rs:ResultSet).</summary>
     public static bool Contains(IEnumerable<Quad> quads) =>

@@ -30,7 +30,7 @@ internal abstract class SolutionWriterBase : ISolutionWriter
         }
         _state = State.InTable;
         _width = variables.Count;
-        OnBegin(variables);
+        OnBegin([.. variables]);
     }
 
     public void WriteRow(ReadOnlySpan<Term?> row)

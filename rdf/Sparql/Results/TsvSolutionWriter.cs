@@ -45,7 +45,6 @@ internal sealed class TsvSolutionWriter : SolutionWriterBase
 
     protected override void OnBoolean(bool value) => throw new NotSupportedException();
 
-
     /// <summary>Appends a term in the TSV (SPARQL/Turtle) syntax.</summary>
     internal static void AppendTerm(StringBuilder sb, Term term)
     {

@@ -49,6 +49,7 @@ internal static class XmlResultReader
         private readonly ResultTermFactory _terms = new();
 
         private long _lastLine = 1, _lastColumn = 1;
+        private bool _inProlog = true;
 
         public long Line => _info?.LineNumber ?? 0;
 
@@ -62,7 +63,9 @@ internal static class XmlResultReader
 
         private bool Advance()
         {
-            if (_info is { LineNumber: > 0 } info)
+            // Only the prolog can hold a DOCTYPE, the one thing XmlReader reports without a position.
+            if (xml.NodeType == XmlNodeType.Element) _inProlog = false;
+            if (_inProlog && _info is { LineNumber: > 0 } info)
             {
                 _lastLine = info.LineNumber;
                 _lastColumn = info.LinePosition;
@@ -210,7 +213,8 @@ internal static class XmlResultReader
             if (xml.IsEmptyElement) { Advance(); return ""; }
             string name = xml.LocalName;
             Advance();
-            var text = new System.Text.StringBuilder();
+            string? single = null;
+            System.Text.StringBuilder? text = null;
             while (xml.NodeType != XmlNodeType.EndElement)
             {
                 switch (xml.NodeType)
@@ -219,7 +223,9 @@ internal static class XmlResultReader
                     case XmlNodeType.CDATA:
                     case XmlNodeType.Whitespace:
                     case XmlNodeType.SignificantWhitespace:
-                        text.Append(xml.Value);
+                        // Usually one text node: keep its string; join only when there are several.
+                        if (single is null && text is null) single = xml.Value;
+                        else (text ??= new System.Text.StringBuilder().Append(single)).Append(xml.Value);
                         break;
                     case XmlNodeType.Element:
                         throw Error($"<{name}> must hold text only, found {Describe()}");
@@ -229,7 +235,7 @@ internal static class XmlResultReader
                 Advance();
             }
             Advance();
-            return text.ToString();
+            return text?.ToString() ?? single ?? "";
         }
 
         /// <summary>Skips whitespace; true when positioned on an element or end tag, false at the end.</summary>

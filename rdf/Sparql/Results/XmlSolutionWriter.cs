@@ -1,4 +1,3 @@
-using System.Text;
 using DihNode.Rdf.Model;
 
 namespace DihNode.Rdf.Sparql.Results;
@@ -49,15 +48,14 @@ internal sealed class XmlSolutionWriter : SolutionWriterBase
     {
         Line(1, "</results>");
         Line(0, "</sparql>");
-            }
+    }
 
     protected override void OnBoolean(bool value)
     {
         WriteHead(Array.Empty<string>());
         Line(1, value ? "<boolean>true</boolean>" : "<boolean>false</boolean>");
         Line(0, "</sparql>");
-            }
-
+    }
 
     private void WriteHead(IReadOnlyList<string> variables)
     {

@@ -68,6 +68,13 @@ public class ResultSetComparerTests
     }
 
     [Fact]
+    public void BlankNodeRowWithoutCounterpartIsNamed()
+    {
+        ResultComparison c = ResultSetComparer.Compare(T(["x", "y"], [Bn("a"), A]), T(["x", "y"], [Bn("b"), B]));
+        Assert.Equal("unexpected row (?x=_:b, ?y=<http://x/b>): no expected row is like it, even renaming blank nodes", c.Difference);
+    }
+
+    [Fact]
     public void BlankNodeIsNotAnIri()
     {
         ResultComparison c = ResultSetComparer.Compare(T(["x"], [Bn("a")]), T(["x"], [A]));

@@ -47,10 +47,7 @@ public class ResultSetVocabularyFileTests
     public void KnownFileHasKnownContent()
     {
         string path = Path.Combine(SharedFiles.Conformance, "sparql10", "optional-filter", "expr-4-result.ttl");
-        var sink = new ListSink();
-        using (FileStream stream = File.OpenRead(path))
-            RdfParser.Parse(stream, RdfFormat.Turtle, sink, new RdfParserOptions { BaseIri = new Uri(path).AbsoluteUri });
-        SparqlResult r = ResultSetVocabularyReader.Read(sink.Quads);
+        SparqlResult r = ResultSetVocabularyReader.ReadFile(path);
         Assert.Equal(["title", "price"], r.Variables);
         Assert.Equal(3, r.Rows.Count);
         Assert.Contains(r.Rows, row => Literal.Simple("TITLE 3").Equals(row[0]) && row[1] is null);

@@ -59,7 +59,10 @@ public class SparqlResultReaderTests
     [InlineData("""{"head":{},"boolean":"yes"}""", "$.boolean", "expected true or false")]
     [InlineData("""{"head":{},"boolean":true,"results":{"bindings":[]}}""", "$", "both")]
     [InlineData("""[]""", "$", "expected a JSON object")]
-    [InlineData("""{"head":{"vars":["a"]},"results":{"bindings":[{"a":{"type":"triple","value":{}}}]}}""", "$.results.bindings[0].a.value", "RDF-star")]
+    [InlineData("""{"head":{"vars":["a"]},"results":{"bindings":[{"a":{"type":"triple","value":{}}}]}}""", "$.results.bindings[0].a.type", "RDF-star")]
+    [InlineData("""{"results":{"bindings":[{"b":{"type":"uri","value":"http://x/"}}]},"head":{"vars":["a"]}}""", "$.results.bindings[0].b", "not listed in head.vars")]
+    [InlineData("""{"head":{"vars":["a"]},"results":{"bindings":[{"a":{"type":"uri","value":"http://x/"},"a":{"type":"uri","value":"http://y/"}}]}}""", "$.results.bindings[0].a", "bound twice")]
+    [InlineData("""{"head":{"vars":["a"]},"results":{"bindings":[{"a":{"type":"literal","value":"1","datatype":"http://x/","datatype":"http://x/"}}]}}""", "$.results.bindings[0].a.datatype", "duplicate member")]
     public void JsonStructureErrorsNameThePath(string json, string path, string problem)
     {
         var e = Fails(json, SparqlResultFormat.Json);
@@ -104,6 +107,16 @@ public class SparqlResultReaderTests
         Assert.Equal(Literal.LangString("<x>", "de"), r.Rows[1][0]);
         Assert.Equal(2, r.Rows[2].Length);
         Assert.All(r.Rows[2], Assert.Null);
+    }
+
+    [Fact]
+    public void XmlTextSplitOverSeveralNodesIsJoined()
+    {
+        SparqlResult r = SparqlResultReader.ReadString(
+            "<sparql xmlns=\"http://www.w3.org/2005/sparql-results#\"><head><variable name=\"a\"/></head><results><result>" +
+            "<binding name=\"a\"><literal>x &amp; <![CDATA[<y>]]><!-- no -->\nz</literal></binding></result></results></sparql>",
+            SparqlResultFormat.Xml);
+        Assert.Equal(Literal.Simple("x & <y>\nz"), r.Rows[0][0]);
     }
 
     [Fact]
