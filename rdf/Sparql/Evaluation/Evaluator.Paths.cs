@@ -17,6 +17,10 @@ internal sealed partial class Evaluator
     {
         (int s, int sSlot) = PathEnd(p.Subject, seed);
         (int o, int oSlot) = PathEnd(p.Obj, seed);
+        // A variable bound by the seed joins with the path's own solutions, whose ends are nodes of the
+        // graph; only a constant written in the pattern matches itself by a zero-length path.
+        if (VariableAnalysis.IsVariable(p.Subject) && sSlot < 0 && !IsGraphNode(s, graph)) yield break;
+        if (VariableAnalysis.IsVariable(p.Obj) && oSlot < 0 && !IsGraphNode(o, graph)) yield break;
         bool sameVariable = sSlot >= 0 && sSlot == oSlot;
         foreach ((int x, int y) in Pairs(p.Path, s, sameVariable ? 0 : o, graph))
         {
@@ -165,6 +169,13 @@ internal sealed partial class Evaluator
             }
         }
     }
+
+    /// <summary>
+    /// Whether a term is a subject or object of the active graph (W3C property-path test
+    /// "values_and_path": a value joined in from elsewhere is not a node of the graph).
+    /// </summary>
+    private bool IsGraphNode(int id, int graph) =>
+        id > 0 && (_context.Count(id, 0, 0, graph) > 0 || _context.Count(0, 0, id, graph) > 0);
 
     /// <summary>Every subject and object of the active graph (for zero-length paths with both ends open).</summary>
     private List<int> GraphNodes(int graph)

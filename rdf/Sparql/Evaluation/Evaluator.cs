@@ -141,7 +141,8 @@ internal sealed partial class Evaluator
         int slot = _context.Slot(x.Variable);
         foreach (int[] row in Eval(x.Input, seed, graph))
         {
-            _expressions.BeginSolution();
+            // A chain of BINDs (or SELECT expressions) shares one solution's BNODE(str) nodes (§17.4.2.9).
+            if (x.Input is not Extend) _expressions.BeginSolution();
             Term? value = _expressions.Evaluate(x.Expression, row, graph);
             if (value is null) { yield return row; continue; }
             int id = _context.Encode(value);
@@ -175,7 +176,11 @@ internal sealed partial class Evaluator
         }
     }
 
-    /// <summary>GRAPH (§18.5 eval(D(G), Graph(…))): the pattern in each named graph of the dataset.</summary>
+    /// <summary>
+    /// GRAPH (§18.5 eval(D(G), Graph(…))): the pattern in each named graph of the dataset. With a
+    /// variable, the pattern is evaluated without it (its filters do not see the graph name, §18.5)
+    /// and each row is then joined with the name.
+    /// </summary>
     private IEnumerable<int[]> EvalGraph(Graph g, int[] seed, int graph)
     {
         if (!VariableAnalysis.IsVariable(g.Name))
@@ -185,17 +190,21 @@ internal sealed partial class Evaluator
             yield break;
         }
         int slot = _analysis.SlotOf(g.Name);
-        if (seed[slot] != 0)
+        IEnumerable<int> names = seed[slot] != 0
+            ? (_context.IsNamedGraph(seed[slot]) ? [seed[slot]] : [])
+            : _context.NamedGraphIds().ToList();
+        foreach (int name in names)
         {
-            if (!_context.IsNamedGraph(seed[slot])) yield break;
-            foreach (int[] row in Eval(g.Input, seed, seed[slot])) yield return row;
-            yield break;
-        }
-        foreach (int name in _context.NamedGraphIds().ToList())
-        {
-            int[] bound = (int[])seed.Clone();
-            bound[slot] = name;
-            foreach (int[] row in Eval(g.Input, bound, name)) yield return row;
+            foreach (int[] row in Eval(g.Input, seed, name))
+            {
+                if (row[slot] == name) yield return row;
+                else if (row[slot] == 0)
+                {
+                    int[] bound = (int[])row.Clone();
+                    bound[slot] = name;
+                    yield return bound;
+                }
+            }
         }
     }
 

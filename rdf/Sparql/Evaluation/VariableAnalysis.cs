@@ -200,13 +200,7 @@ internal sealed class VariableAnalysis
             case Filter f: Plan(f.Input, outer); break;
             case Union u: Plan(u.Left, outer); Plan(u.Right, outer); break;
             case Minus m: Plan(m.Left, outer); Plan(m.Right, Empty); break;
-            case Graph g:
-                {
-                    var inner = new HashSet<int>(outer);
-                    if (IsVariable(g.Name)) inner.Add(SlotOf(g.Name));
-                    Plan(g.Input, inner);
-                    break;
-                }
+            case Graph g: Plan(g.Input, outer); break;
             case Extend x: Plan(x.Input, outer); break;
             case Service s: Plan(s.Input, Empty); break;
             case ToMultiset m: Plan(m.Input, Empty); break;

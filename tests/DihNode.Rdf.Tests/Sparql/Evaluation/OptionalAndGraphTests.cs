@@ -53,6 +53,16 @@ public class OptionalAndGraphTests
     }
 
     [Fact]
+    public void Graph_pattern_does_not_see_its_own_graph_variable()
+    {
+        // §18.5: the inner pattern is evaluated alone, then joined with ?g (W3C graph-variable-scope).
+        Assert.Empty(Rows(Data, "SELECT * WHERE { GRAPH ?g { FILTER(BOUND(?g)) } }"));
+        // An OPTIONAL inside may bind ?g itself, and must agree with the graph name.
+        Assert.Empty(Rows(Data, "SELECT ?s WHERE { GRAPH ?g { ?s :in ?x OPTIONAL { ?s :in ?g } FILTER(?x = :nothing) } }"));
+        Assert.Equal(3, Rows(Data, "SELECT ?s WHERE { GRAPH ?g { ?s :in ?x OPTIONAL { ?s :in ?g } } }").Count);
+    }
+
+    [Fact]
     public void Graph_with_an_iri_reads_that_graph()
     {
         Assert.Equal(["?s=:c"], Rows(Data, "SELECT ?s WHERE { GRAPH :g2 { ?s :in ?x } }"));

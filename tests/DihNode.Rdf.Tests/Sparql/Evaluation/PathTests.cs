@@ -36,9 +36,12 @@ public class PathTests
     }
 
     [Fact]
-    public void Zero_length_path_with_a_constant_not_in_the_data_matches_itself()
+    public void Zero_length_path_matches_constants_and_nodes_of_the_graph()
     {
+        // A constant matches itself; a value joined in from VALUES is not a node of the graph (W3C "values_and_path").
         Assert.Equal(["?x=:zzz"], Rows(Cycle, "SELECT ?x WHERE { :zzz :next* ?x }"));
+        Assert.Empty(Rows(Cycle, "SELECT ?x WHERE { VALUES ?x { 1 } ?x :next? ?x }"));
+        Assert.Equal(["?x=:e"], Rows(Cycle, "SELECT ?x WHERE { :e :next* ?x }"));
         Assert.Equal([""], Rows(Cycle, "SELECT * WHERE { :a :next* :a }"));
     }
 
