@@ -45,6 +45,8 @@ public sealed partial class ExpressionEvaluator
         _now = DateTimeValue.FromDateTimeOffset(now ?? DateTimeOffset.UtcNow).ToLiteral();
         _exists = exists;
         _regexTimeout = regexTimeout ?? TimeSpan.FromSeconds(2);
+        if (_regexTimeout <= TimeSpan.Zero && _regexTimeout != System.Text.RegularExpressions.Regex.InfiniteMatchTimeout)
+            throw new ArgumentOutOfRangeException(nameof(regexTimeout), regexTimeout, "The regex timeout must be positive.");
         _random = randomSeed is int seed ? new Random(seed) : new Random();
     }
 
@@ -101,6 +103,14 @@ public sealed partial class ExpressionEvaluator
             case "u+":
                 return Evaluate(args[0], row) is Literal p && NumericValue.TryFromLiteral(p, out var m) ? m.ToLiteral() : null;
         }
+        if (IsArithmetic(args[0]) || IsArithmetic(args[1]))
+        {
+            // Nested arithmetic stays in the value layer: no intermediate literal is built and re-parsed.
+            if (NumericOperation(o.Operator) is NumericValue.Operation op)
+                return TryNumeric(o, row, out var value) ? value.ToLiteral() : null;
+            if (TryNumeric(args[0], row, out var a) && TryNumeric(args[1], row, out var b))
+                return CompareNumbers(o.Operator, a, b);
+        }
         Term? left = Evaluate(args[0], row);
         if (left is null) return null;
         Term? right = Evaluate(args[1], row);
@@ -121,6 +131,61 @@ public sealed partial class ExpressionEvaluator
             case "/": return Arithmetic(NumericValue.Operation.Divide, left, right);
             default: return null;
         }
+    }
+
+    private static bool IsArithmetic(Expression e) =>
+        e is OperatorExpression { Operator: "+" or "-" or "*" or "/" or "u-" or "u+" };
+
+    private static NumericValue.Operation? NumericOperation(string op) => op switch
+    {
+        "+" => NumericValue.Operation.Add,
+        "-" => NumericValue.Operation.Subtract,
+        "*" => NumericValue.Operation.Multiply,
+        "/" => NumericValue.Operation.Divide,
+        _ => null,
+    };
+
+    /// <summary>
+    /// Evaluates an expression that must yield a number, keeping arithmetic results as values.
+    /// False when the expression is unbound, an error or not numeric.
+    /// </summary>
+    private bool TryNumeric(Expression e, IBindingRow row, out NumericValue value)
+    {
+        if (e is OperatorExpression { Arguments: var args } o)
+        {
+            switch (o.Operator)
+            {
+                case "u-":
+                    if (!TryNumeric(args[0], row, out value)) return false;
+                    value = value.Negate();
+                    return true;
+                case "u+":
+                    return TryNumeric(args[0], row, out value);
+                case "+" or "-" or "*" or "/":
+                    value = default;
+                    return TryNumeric(args[0], row, out var a) && TryNumeric(args[1], row, out var b)
+                        && NumericValue.TryApply(NumericOperation(o.Operator)!.Value, a, b, out value);
+            }
+        }
+        if (Evaluate(e, row) is Literal l && NumericValue.TryFromLiteral(l, out value)) return true;
+        value = default;
+        return false;
+    }
+
+    /// <summary>A relational operator on two numbers (op:numeric-equal, op:numeric-less-than, …).</summary>
+    private static Literal? CompareNumbers(string op, in NumericValue a, in NumericValue b)
+    {
+        int? c = NumericValue.Compare(a, b);
+        return op switch
+        {
+            "=" => BooleanValue.Of(c == 0),
+            "!=" => BooleanValue.Of(c != 0),
+            "<" => BooleanValue.Of(c < 0),
+            ">" => BooleanValue.Of(c > 0),
+            "<=" => BooleanValue.Of(c <= 0),
+            ">=" => BooleanValue.Of(c >= 0),
+            _ => null,
+        };
     }
 
     private static Literal? Relational(Term left, Term right, Func<Comparison, bool> accept)

@@ -11,8 +11,9 @@ internal readonly partial struct NumericValue
     /// Applies an arithmetic operator after promoting both operands to the wider type
     /// (integer &lt; decimal &lt; float &lt; double). Integer division yields a decimal; division
     /// by zero is an error for integers and decimals and gives INF/NaN for float and double.
+    /// The operands are taken by value so that <paramref name="result"/> may alias one of them.
     /// </summary>
-    public static bool TryApply(Operation op, in NumericValue a, in NumericValue b, out NumericValue result)
+    public static bool TryApply(Operation op, NumericValue a, NumericValue b, out NumericValue result)
     {
         result = default;
         var kind = (NumericKind)Math.Max((int)a.Kind, (int)b.Kind);

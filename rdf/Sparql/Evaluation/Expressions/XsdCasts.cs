@@ -16,6 +16,7 @@ internal static class XsdCasts
         if (value is Iri iri) return target.Equals(XsdTypes.String) ? Literal.Simple(iri.Value) : null;
         if (value is not Literal l) return null;
         string dt = target.Value;
+        if (!dt.StartsWith(Vocabulary.Xsd.Namespace, StringComparison.Ordinal)) return null;
         switch (dt.AsSpan(Vocabulary.Xsd.Namespace.Length))
         {
             case "string": return ToString(l);
@@ -46,7 +47,7 @@ internal static class XsdCasts
             case ValueFamily.String:
                 return l;
             case ValueFamily.LangString:
-                return null;
+                return Literal.Simple(l.LexicalForm);
             case ValueFamily.Numeric when NumericValue.TryFromLiteral(l, out var n):
                 return Literal.Simple(n.ToXPathString());
             case ValueFamily.Boolean when BooleanValue.TryParse(l.LexicalForm, out bool b):

@@ -56,6 +56,9 @@ public sealed class OperatorTests
     [InlineData("-(\"+3.50\"^^xsd:decimal)", "\"-3.5\"^^xsd:decimal")]
     [InlineData("+(\"03\"^^xsd:integer)", "\"3\"^^xsd:integer")]
     [InlineData("-\"a\"", "error")]
+    [InlineData("(1 + 2) * (3 - 1) / 4", "\"1.5\"^^xsd:decimal")]
+    [InlineData("-(1 + 2.5e0)", "\"-3.5E0\"^^xsd:double")]
+    [InlineData("(1 + 2) * \"a\"", "error")]
     public void Arithmetic(string expression, string expected) => Assert.Equal(expected, Run(expression));
 
     [Theory]
@@ -101,6 +104,18 @@ public sealed class OperatorTests
     [InlineData("\"x\"^^xsd:integer != \"abc\"", "true")]
     [InlineData("\"300\"^^xsd:byte = 300", "error")]
     [InlineData("?unbound = 1", "error")]
+    // Nested arithmetic is compared as values without building intermediate literals.
+    [InlineData("1 + 1 = 2.0", "true")]
+    [InlineData("2 * 3 > 5.5e0", "true")]
+    [InlineData("-(2) < 1 - 2", "true")]
+    [InlineData("-(2) >= 1 - 2", "false")]
+    [InlineData("1 / 0 = 1 / 0", "error")]
+    [InlineData("0.0e0 / 0 = 0.0e0 / 0", "false")]
+    [InlineData("0.0e0 / 0 != 1 + 1", "true")]
+    [InlineData("1 + 1 = \"2\"", "false")]
+    [InlineData("1 + 1 < \"2\"", "error")]
+    [InlineData("1 + 1 = ?unbound", "error")]
+    [InlineData("(1 + 2) * (3 - 1) / 4 = 1.5", "true")]
     public void Comparisons(string expression, string expected) =>
         Assert.Equal(expected, Run(expression) switch
         {
