@@ -26,6 +26,15 @@ internal static class TestHandlers
         [Rdft.TestNTriplesNegativeSyntax] = t => RdfSyntaxTests.NegativeSyntax(t, RdfFormat.NTriples),
         [Rdft.TestNQuadsPositiveSyntax] = t => RdfSyntaxTests.PositiveSyntax(t, RdfFormat.NQuads),
         [Rdft.TestNQuadsNegativeSyntax] = t => RdfSyntaxTests.NegativeSyntax(t, RdfFormat.NQuads),
+        [Mf.PositiveSyntaxTest] = t => SparqlSyntaxTests.Positive(t, update: false),
+        [Mf.NegativeSyntaxTest] = t => SparqlSyntaxTests.Negative(t, update: false),
+        [Mf.PositiveSyntaxTest11] = SparqlSyntaxTests.PositiveByExtension,
+        [Mf.NegativeSyntaxTest11] = SparqlSyntaxTests.NegativeByExtension,
+        [Mf.PositiveUpdateSyntaxTest11] = t => SparqlSyntaxTests.Positive(t, update: true),
+        [Mf.NegativeUpdateSyntaxTest11] = t => SparqlSyntaxTests.Negative(t, update: true),
+        [Mf.QueryEvaluationTest] = SparqlEvaluationTests.QueryEvaluation,
+        [Mf.CsvResultFormatTest] = SparqlEvaluationTests.CsvResultFormat,
+        [Mf.UpdateEvaluationTest] = static _ => TestOutcome.Fail("update execution not implemented"),
     };
 
     /// <summary>The handler for <paramref name="test"/>'s type, or null when none of its types is known.</summary>
