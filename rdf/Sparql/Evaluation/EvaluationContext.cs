@@ -25,6 +25,7 @@ internal sealed class EvaluationContext
     private readonly QueryOptions _options;
     private readonly int[]? _defaultGraphs;
     private readonly HashSet<int>? _namedGraphs;
+    private bool _sealed;
     private int _ticks;
     private long _materialized;
 
@@ -58,12 +59,20 @@ internal sealed class EvaluationContext
     {
         if (!_slots.TryGetValue(v, out int slot))
         {
+            if (_sealed) ThrowSealed(v);
             slot = _variables.Count;
             _slots.Add(v, slot);
             _variables.Add(v);
         }
         return slot;
     }
+
+    /// <summary>Ends slot allocation: rows made from now on have their final length.</summary>
+    public void Seal() => _sealed = true;
+
+    [DoesNotReturn]
+    private static void ThrowSealed(Variable v) =>
+        throw new InvalidOperationException($"Variable {v} was not seen when the query was prepared.");
 
     public bool TryGetSlot(Variable v, out int slot) => _slots.TryGetValue(v, out slot);
 

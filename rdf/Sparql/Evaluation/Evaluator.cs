@@ -44,7 +44,7 @@ internal sealed partial class Evaluator
         Extend x => EvalExtend(x, seed, graph),
         Table t => EvalTable(t, seed),
         Service s => EvalService(s, seed),
-        ToMultiset m => JoinSeed(Eval(m.Input, _context.NewRow(), graph), seed),
+        ToMultiset m => IsEmpty(seed) ? Eval(m.Input, seed, graph) : JoinSeed(Materialize(m.Input, graph), seed),
         Group g => Seeded(g, seed, graph, () => EvalGroup(g, graph)),
         OrderBy o => Seeded(o, seed, graph, () => EvalOrderBy(o, graph)),
         Project p => Seeded(p, seed, graph, () => EvalProject(p, graph)),
@@ -68,9 +68,12 @@ internal sealed partial class Evaluator
         return true;
     }
 
-    /// <summary>An operator with its own scope (a sub-select's modifiers) evaluated alone, then joined with the seed.</summary>
+    /// <summary>
+    /// An operator with its own scope (a sub-select's modifiers) evaluated alone, then joined with the
+    /// seed; its rows are kept, since such seeds come one per outer row (EXISTS, a GRAPH, a join).
+    /// </summary>
     private IEnumerable<int[]> Seeded(Op op, int[] seed, int graph, Func<IEnumerable<int[]>> alone) =>
-        IsEmpty(seed) ? alone() : JoinSeed(Eval(op, _context.NewRow(), graph), seed);
+        IsEmpty(seed) ? alone() : JoinSeed(Materialize(op, graph), seed);
 
     private static IEnumerable<int[]> JoinSeed(IEnumerable<int[]> rows, int[] seed)
     {

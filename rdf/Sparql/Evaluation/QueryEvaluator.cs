@@ -26,13 +26,14 @@ public static class QueryEvaluator
         var evaluator = new Evaluator(context, baseIri is null ? null : Iri.FromTrusted(baseIri));
         Op root = query.ToAlgebra();
         evaluator.Analysis.Prepare(root);
+        List<Variable> variables = query.Form == QueryForm.Select ? StaticRules.Projected(query) : [];
+        int[] slots = [.. variables.Select(context.Slot)];
+        context.Seal();
         context.CheckLimits();
         switch (query.Form)
         {
             case QueryForm.Select:
                 {
-                    List<Variable> variables = StaticRules.Projected(query);
-                    int[] slots = [.. variables.Select(context.Slot)];
                     return new SelectResult(variables, SelectRows(evaluator, root, slots));
                 }
             case QueryForm.Ask:
@@ -57,6 +58,7 @@ public static class QueryEvaluator
         var context = new EvaluationContext(store, options, [], []);
         var evaluator = new Evaluator(context, options.BaseIri is null ? null : Iri.FromTrusted(options.BaseIri));
         evaluator.Analysis.Prepare(pattern);
+        context.Seal();
         int[] slots = [.. evaluator.Analysis.Sets(pattern).Maybe.Order()
             .Where(s => !IsInternal(context.Variables[s]))];
         List<Variable> variables = [.. slots.Select(s => context.Variables[s])];

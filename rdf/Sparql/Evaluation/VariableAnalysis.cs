@@ -198,7 +198,7 @@ internal sealed class VariableAnalysis
     /// <summary>Chooses join strategies below <paramref name="op"/>, given the slots a seed row may bind.</summary>
     private void Plan(Op op, HashSet<int> outer)
     {
-        VariableSets sets = Sets(op);
+        Sets(op); // allocates the slots of every operator, leaves included
         switch (op)
         {
             case Join j:
@@ -236,7 +236,6 @@ internal sealed class VariableAnalysis
             case Reduced r: Plan(r.Input, Empty); break;
             case Slice s: Plan(s.Input, Empty); break;
         }
-        _ = sets;
     }
 
     /// <summary>True when every outer slot the expression reads is certainly bound by the operator's own input.</summary>
