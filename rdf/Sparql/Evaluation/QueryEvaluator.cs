@@ -13,15 +13,20 @@ public static class QueryEvaluator
 {
     /// <summary>
     /// Evaluates <paramref name="query"/> over <paramref name="store"/> (take a snapshot first if the
-    /// store may change while the result is read). The dataset is the query's FROM / FROM NAMED graphs
-    /// when it has any, else the store's default graph and all its named graphs (§13.2).
+    /// store may change while the result is read). The dataset is the one in the options when given,
+    /// else the query's FROM / FROM NAMED graphs when it has any, else the store's default graph and
+    /// all its named graphs (§13.2).
     /// </summary>
     public static QueryResult Execute(Query query, IQuadStore store, QueryOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(store);
         options ??= QueryOptions.Default;
-        var context = new EvaluationContext(store, options, query.From, query.FromNamed);
+        // The protocol's dataset, when given, replaces the query's (SPARQL 1.1 Protocol §2.1.4).
+        bool protocolDataset = options.DefaultGraphs is not null || options.NamedGraphs is not null;
+        var context = protocolDataset
+            ? new EvaluationContext(store, options, options.DefaultGraphs ?? [], options.NamedGraphs ?? [])
+            : new EvaluationContext(store, options, query.From, query.FromNamed);
         string? baseIri = query.BaseIri ?? options.BaseIri;
         var evaluator = new Evaluator(context, baseIri is null ? null : Iri.FromTrusted(baseIri));
         Op root = query.ToAlgebra();

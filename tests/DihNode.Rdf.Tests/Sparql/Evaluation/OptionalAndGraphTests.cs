@@ -91,6 +91,18 @@ public class OptionalAndGraphTests
         Assert.Empty(Rows(Data, "SELECT ?s FROM NAMED :g2 WHERE { ?s :name ?n }"));
     }
 
+    [Fact]
+    public void Protocol_dataset_overrides_the_query_dataset()
+    {
+        var options = new QueryOptions
+        {
+            DefaultGraphs = [Iri.FromTrusted("http://example.org/g2")],
+            NamedGraphs = [Iri.FromTrusted("http://example.org/g1")],
+        };
+        Assert.Equal(["?s=:a", "?s=:c"], Rows(Data, "SELECT ?s FROM :g1 WHERE { ?s ?p ?o }", options));
+        Assert.Equal(["?g=:g1"], Rows(Data, "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }", options));
+    }
+
     private sealed class FixedService : IServiceHandler
     {
         public SelectResult Evaluate(Iri endpoint, Op pattern, CancellationToken cancellationToken) =>
