@@ -186,12 +186,57 @@ internal sealed class VariableAnalysis
                 case InExpression i: Walk(i.Operand); foreach (Expression a in i.List) Walk(a); break;
                 case AggregateExpression g when g.Argument is not null: Walk(g.Argument); break;
                 case ExistsExpression ex when ex.Algebra is not null:
-                    set.UnionWith(Sets(ex.Algebra).Maybe);
+                    set.UnionWith(Mentioned(ex.Algebra));
                     Plan(ex.Algebra, Sets(ex.Algebra).Maybe);
                     break;
             }
         }
         Walk(e);
+        return set;
+    }
+
+    private readonly Dictionary<Op, HashSet<int>> _mentioned = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>
+    /// Every slot an operator reads or binds anywhere inside it, expressions included: what an EXISTS
+    /// pattern may see of the row substituted into it.
+    /// </summary>
+    public HashSet<int> Mentioned(Op op)
+    {
+        if (_mentioned.TryGetValue(op, out HashSet<int>? set)) return set;
+        set = new HashSet<int>(Sets(op).Maybe);
+        _mentioned[op] = set; // placed first: expressions below may refer back through EXISTS
+        switch (op)
+        {
+            case Join j: set.UnionWith(Mentioned(j.Left)); set.UnionWith(Mentioned(j.Right)); break;
+            case LeftJoin l:
+                set.UnionWith(Mentioned(l.Left));
+                set.UnionWith(Mentioned(l.Right));
+                if (l.Condition is not null) set.UnionWith(ExpressionSlots(l.Condition));
+                break;
+            case Filter f:
+                set.UnionWith(Mentioned(f.Input));
+                foreach (Expression e in f.Conditions) set.UnionWith(ExpressionSlots(e));
+                break;
+            case Union u: set.UnionWith(Mentioned(u.Left)); set.UnionWith(Mentioned(u.Right)); break;
+            case Minus m: set.UnionWith(Mentioned(m.Left)); set.UnionWith(Mentioned(m.Right)); break;
+            case Graph g: set.UnionWith(Mentioned(g.Input)); break;
+            case Service s: set.UnionWith(Mentioned(s.Input)); break;
+            case Extend x: set.UnionWith(Mentioned(x.Input)); set.UnionWith(ExpressionSlots(x.Expression)); break;
+            case ToMultiset t: set.UnionWith(Mentioned(t.Input)); break;
+            case Group g:
+                set.UnionWith(Mentioned(g.Input));
+                foreach (GroupKey k in g.Keys) set.UnionWith(ExpressionSlots(k.Expression));
+                break;
+            case OrderBy o:
+                set.UnionWith(Mentioned(o.Input));
+                foreach (OrderCondition c in o.Conditions) set.UnionWith(ExpressionSlots(c.Expression));
+                break;
+            case Project p: set.UnionWith(Mentioned(p.Input)); break;
+            case Distinct d: set.UnionWith(Mentioned(d.Input)); break;
+            case Reduced r: set.UnionWith(Mentioned(r.Input)); break;
+            case Slice sl: set.UnionWith(Mentioned(sl.Input)); break;
+        }
         return set;
     }
 
@@ -253,6 +298,7 @@ internal sealed class VariableAnalysis
     public bool IsSafe(Op op, HashSet<int> outer)
     {
         if (outer.Count == 0) return true;
+        if (_context.Options.HashJoinsOnly) return false;
         switch (op)
         {
             case Bgp or PathOp or Table: return true;
