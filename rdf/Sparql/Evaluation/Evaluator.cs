@@ -134,10 +134,39 @@ internal sealed partial class Evaluator
                 seed[slot] = id;
             }
         }
-        foreach (int[] row in Eval(f.Input, seed, graph))
+        foreach (int[] row in FilteredRows(f.Input, f.Conditions, seed, graph)) yield return row;
+    }
+
+    /// <summary>
+    /// The rows of <paramref name="input"/> for which all conditions hold. A condition that reads only
+    /// variables the left side of a join or left join always binds is tested on the left rows, before
+    /// the join: the join cannot change those values, so the result is the same, with fewer lookups.
+    /// </summary>
+    private IEnumerable<int[]> FilteredRows(Op input, IReadOnlyList<Expression> conditions, int[] seed, int graph)
+    {
+        Op? left = input switch { Join j => j.Left, LeftJoin l => l.Left, _ => null };
+        List<Expression>? early = null, late = null;
+        if (left is not null)
+        {
+            HashSet<int> certain = _analysis.Sets(left).Certain;
+            foreach (Expression c in conditions)
+            {
+                if (_analysis.ExpressionSlots(c).IsSubsetOf(certain)) (early ??= []).Add(c);
+                else (late ??= []).Add(c);
+            }
+        }
+        IEnumerable<int[]> rows;
+        if (early is null) rows = Eval(input, seed, graph);
+        else
+        {
+            IEnumerable<int[]> leftRows = FilteredRows(left!, early, seed, graph);
+            rows = input is Join join ? JoinRows(join, leftRows, graph) : LeftJoinRows((LeftJoin)input, leftRows, graph);
+            conditions = late ?? (IReadOnlyList<Expression>)[];
+        }
+        foreach (int[] row in rows)
         {
             bool pass = true;
-            foreach (Expression c in f.Conditions)
+            foreach (Expression c in conditions)
                 if (!_expressions.Test(c, row, graph)) { pass = false; break; }
             if (pass) yield return row;
         }

@@ -174,7 +174,9 @@ internal sealed class VariableAnalysis
     /// <summary>The slots an expression reads, including every variable of its EXISTS patterns.</summary>
     public HashSet<int> ExpressionSlots(Expression e)
     {
+        if (_expressionSlots.TryGetValue(e, out HashSet<int>? cached)) return cached;
         var set = new HashSet<int>();
+        _expressionSlots[e] = set;
         void Walk(Expression x)
         {
             switch (x)
@@ -195,6 +197,7 @@ internal sealed class VariableAnalysis
         return set;
     }
 
+    private readonly Dictionary<Expression, HashSet<int>> _expressionSlots = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<Op, HashSet<int>> _mentioned = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>
