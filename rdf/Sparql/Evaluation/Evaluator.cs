@@ -144,7 +144,7 @@ internal sealed partial class Evaluator
     /// </summary>
     private IEnumerable<int[]> FilteredRows(Op input, IReadOnlyList<Expression> conditions, int[] seed, int graph)
     {
-        Op? left = input switch { Join j => j.Left, LeftJoin l => l.Left, _ => null };
+        Op? left = _context.Options.Unoptimised ? null : input switch { Join j => j.Left, LeftJoin l => l.Left, _ => null };
         List<Expression>? early = null, late = null;
         if (left is not null)
         {
