@@ -50,8 +50,12 @@ internal sealed partial class Evaluator
                 else if (!_context.Store.TryGetId(term, out plan.Ids[k])) yield break;
                 if (plan.Ids[k] < 0) yield break;
             }
-            plan.Count = _context.Count(plan.Ids[0], plan.Ids[1], plan.Ids[2], graph);
-            if (plan.Count == 0) yield break;
+            if (n > 1)
+            {
+                // Counts only order the patterns; a single pattern is simply scanned.
+                plan.Count = _context.Count(plan.Ids[0], plan.Ids[1], plan.Ids[2], graph);
+                if (plan.Count == 0) yield break;
+            }
             plans[i] = plan;
         }
         PatternPlan[] order = OrderPatterns(plans);
