@@ -1,7 +1,16 @@
+using DihNode.Rdf.Io;
+using DihNode.Rdf.Store;
+
 namespace DihNode.Bench;
 
-/// <summary>Parses a file straight into the in-memory dataset (filled in once the store exists).</summary>
+/// <summary>Parses a file straight into the in-memory dataset with one atomic bulk load.</summary>
 internal static class DatasetLoad
 {
-    public static long Load(string path) => throw new NotSupportedException("dataset load not built yet: " + path);
+    public static long Load(string path)
+    {
+        var dataset = new MemoryDataset();
+        using var input = File.OpenRead(path);
+        dataset.Load(sink => RdfParser.Parse(input, ParseChild.Format(path), sink, new RdfParserOptions { SourceName = path }));
+        return dataset.QuadCount;
+    }
 }

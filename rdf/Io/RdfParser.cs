@@ -9,6 +9,7 @@ public static class RdfParser
     /// Streams <paramref name="input"/> (UTF-8, an optional byte order mark) into <paramref name="sink"/>,
     /// statement by statement. N-Triples, N-Quads, Turtle and TriG are read; RDF/XML and JSON-LD not yet.
     /// </summary>
+    /// <exception cref="ArgumentException">The options' base IRI is not absolute.</exception>
     /// <exception cref="RdfSyntaxException">The input is malformed; the message names line and column.
     /// The sink may already hold the statements read before the error.</exception>
     public static void Parse(Stream input, RdfFormat format, IQuadSink sink, RdfParserOptions? options = null)
@@ -16,6 +17,8 @@ public static class RdfParser
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(sink);
         options ??= new RdfParserOptions();
+        if (options.BaseIri is not null && !IriResolver.HasScheme(options.BaseIri))
+            throw new ArgumentException($"The base IRI <{options.BaseIri}> is not absolute.", nameof(options));
         TextParser parser = format switch
         {
             RdfFormat.NTriples => new NQuadsParser(input, sink, options, quads: false),

@@ -1,3 +1,4 @@
+using DihNode.Rdf.Io.Text;
 using DihNode.Rdf.Model;
 
 namespace DihNode.Rdf.Io;
@@ -5,9 +6,19 @@ namespace DihNode.Rdf.Io;
 /// <summary>The one front end to every RDF writer.</summary>
 public static class RdfWriter
 {
-    /// <summary>A writer of <paramref name="format"/> onto <paramref name="output"/> (UTF-8, no BOM).</summary>
-    public static IRdfWriter Create(Stream output, RdfFormat format, RdfWriterOptions? options = null) =>
-        throw new NotSupportedException($"No writer for {format} yet.");
+    /// <summary>
+    /// A writer of <paramref name="format"/> onto <paramref name="output"/> (UTF-8, no BOM, "\n" line ends).
+    /// The stream stays open. N-Triples and N-Quads stream; Turtle and TriG buffer until
+    /// <see cref="IRdfWriter.Finish"/>. Triple-only formats refuse quads in named graphs.
+    /// </summary>
+    public static IRdfWriter Create(Stream output, RdfFormat format, RdfWriterOptions? options = null) => format switch
+    {
+        RdfFormat.NTriples => new NTriplesWriter(output, quads: false),
+        RdfFormat.NQuads => new NTriplesWriter(output, quads: true),
+        RdfFormat.Turtle => new TurtleWriter(output, trig: false, options),
+        RdfFormat.TriG => new TurtleWriter(output, trig: true, options),
+        _ => throw new NotSupportedException($"No writer for {format} yet."),
+    };
 
     /// <summary>Writes all <paramref name="quads"/> as one document.</summary>
     public static void Write(Stream output, RdfFormat format, IEnumerable<Quad> quads, RdfWriterOptions? options = null)

@@ -1,1 +1,3 @@
-return 0;
+using DihNode.Conformance;
+
+return ConsoleRunner.Run(args);

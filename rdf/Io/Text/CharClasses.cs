@@ -4,7 +4,7 @@ namespace DihNode.Rdf.Io.Text;
 
 /// <summary>
 /// The character classes of the Turtle grammar (https://www.w3.org/TR/turtle/#grammar-production-PN_CHARS_BASE)
-/// on code points, with a table for ASCII so the common case is one lookup.
+/// on code points (-1, the end of input, is in no class), with a table for ASCII so the common case is one lookup.
 /// </summary>
 internal static class CharClasses
 {
@@ -36,6 +36,7 @@ internal static class CharClasses
     public static bool IsAsciiPnCharsU(byte b) => b < 128 && (s_ascii[b] & U) != 0;
 
     public static bool IsPnCharsBase(int c) =>
+        c < 0 ? false :
         c < 128 ? (s_ascii[c] & Base) != 0 :
         (c >= 0xC0 && c <= 0xD6) || (c >= 0xD8 && c <= 0xF6) || (c >= 0xF8 && c <= 0x2FF) ||
         (c >= 0x370 && c <= 0x37D) || (c >= 0x37F && c <= 0x1FFF) || (c >= 0x200C && c <= 0x200D) ||
@@ -45,6 +46,7 @@ internal static class CharClasses
     public static bool IsPnCharsU(int c) => c == '_' || IsPnCharsBase(c);
 
     public static bool IsPnChars(int c) =>
+        c < 0 ? false :
         c < 128 ? (s_ascii[c] & Chars) != 0 :
         c == 0xB7 || (c >= 0x300 && c <= 0x36F) || (c >= 0x203F && c <= 0x2040) || IsPnCharsBase(c);
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using DihNode.Rdf.Model;
 
 namespace DihNode.Rdf.Io.Text;
@@ -14,6 +15,7 @@ internal sealed class NQuadsParser : TextParser
     public NQuadsParser(Stream stream, IQuadSink sink, RdfParserOptions options, bool quads)
         : base(stream, sink, options, absoluteIrisOnly: true, quads ? "N-Quads" : "N-Triples") => _quads = quads;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Parse()
     {
         while (true)
@@ -62,6 +64,7 @@ internal sealed class NQuadsParser : TextParser
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Literal ReadLiteral()
     {
         int start = _pos;
@@ -86,6 +89,7 @@ internal sealed class NQuadsParser : TextParser
     }
 
     /// <summary>Skips spaces and tabs; returns the next byte or -1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int SkipSpaces()
     {
         while (true)
@@ -97,6 +101,7 @@ internal sealed class NQuadsParser : TextParser
     }
 
     /// <summary>Skips whitespace, line ends and comment lines before a statement.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int SkipBlankLines()
     {
         while (true)
@@ -109,6 +114,7 @@ internal sealed class NQuadsParser : TextParser
     }
 
     /// <summary>Skips a comment up to (not including) the end of its line.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int SkipComment()
     {
         while (true)

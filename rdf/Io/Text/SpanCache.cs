@@ -29,6 +29,7 @@ internal sealed class SpanCache<T> where T : class
         return k is not null && key.SequenceEqual(k) ? _values[slot] : null;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Set(ReadOnlySpan<byte> key, int hash, T value)
     {
         if (key.Length > 512) return;
@@ -44,6 +45,7 @@ internal sealed class SpanCache<T> where T : class
     }
 
     /// <summary>A fast, non-cryptographic hash of a byte span (eight bytes at a time).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Hash(ReadOnlySpan<byte> s)
     {
         ulong h = 0x9E3779B97F4A7C15UL ^ (ulong)s.Length;

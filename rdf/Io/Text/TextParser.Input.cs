@@ -67,6 +67,7 @@ internal abstract partial class TextParser
     /// Reads more of the stream. Bytes before the mark (or the read position) are dropped, after
     /// counting their lines; the rest moves to the front. Returns false at the end of input.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected bool Refill()
     {
         if (_invalidAt >= 0 && _end == _invalidAt)
@@ -105,6 +106,7 @@ internal abstract partial class TextParser
     }
 
     /// <summary>Moves _end over the complete, well-formed UTF-8 sequences read so far.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Validate()
     {
         if (_invalidAt >= 0) return;
@@ -139,14 +141,40 @@ internal abstract partial class TextParser
     /// <summary>Counts the lines and characters of bytes about to be dropped from the buffer.</summary>
     private void Advance(ReadOnlySpan<byte> dropped)
     {
-        int lastNewline = dropped.LastIndexOf((byte)'\n');
-        if (lastNewline < 0)
+        long lines = CountLineEnds(dropped, dropped.Length < _rawEnd ? _buf[dropped.Length] : -1, out int lineStart);
+        if (lines == 0)
         {
             _columnAtStart += CountChars(dropped);
             return;
         }
-        _lineAtStart += dropped.Count((byte)'\n');
-        _columnAtStart = CountChars(dropped[(lastNewline + 1)..]);
+        _lineAtStart += lines;
+        _columnAtStart = CountChars(dropped[lineStart..]);
+    }
+
+    /// <summary>
+    /// Line ends in <paramref name="bytes"/> (LF, CR LF or a lone CR, as N-Triples' EOL allows) and where
+    /// the last line starts; <paramref name="next"/> is the byte after the span, to pair a final CR.
+    /// </summary>
+    private static long CountLineEnds(ReadOnlySpan<byte> bytes, int next, out int lineStart)
+    {
+        if (bytes.IndexOf((byte)'\r') < 0)
+        {
+            lineStart = bytes.LastIndexOf((byte)'\n') + 1;
+            return bytes.Count((byte)'\n');
+        }
+        long lines = 0;
+        lineStart = 0;
+        int i = 0;
+        while (true)
+        {
+            int j = bytes[i..].IndexOfAny((byte)'\r', (byte)'\n');
+            if (j < 0) return lines;
+            j += i;
+            i = j + 1;
+            if (bytes[j] == '\r' && (j + 1 < bytes.Length ? bytes[j + 1] : next) == '\n') continue; // the LF ends this line
+            lines++;
+            lineStart = i;
+        }
     }
 
     private static long CountChars(ReadOnlySpan<byte> bytes)
@@ -160,10 +188,11 @@ internal abstract partial class TextParser
     /// <summary>1-based line and column (in characters) of the byte at <paramref name="index"/> of the buffer.</summary>
     protected (long Line, long Column) PositionOf(int index)
     {
-        var before = _buf.AsSpan(0, Math.Clamp(index, 0, _rawEnd));
-        int lastNewline = before.LastIndexOf((byte)'\n');
-        if (lastNewline < 0) return (_lineAtStart, _columnAtStart + CountChars(before) + 1);
-        return (_lineAtStart + before.Count((byte)'\n'), CountChars(before[(lastNewline + 1)..]) + 1);
+        index = Math.Clamp(index, 0, _rawEnd);
+        var before = _buf.AsSpan(0, index);
+        long lines = CountLineEnds(before, index < _rawEnd ? _buf[index] : -1, out int lineStart);
+        if (lines == 0) return (_lineAtStart, _columnAtStart + CountChars(before) + 1);
+        return (_lineAtStart + lines, CountChars(before[lineStart..]) + 1);
     }
 
     [DoesNotReturn]

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using DihNode.Rdf.Model;
 
@@ -46,6 +47,7 @@ internal abstract partial class TextParser
     /// Reads a prefixed name, or a bare word when no ':' follows the first name part. At a
     /// PN_CHARS_BASE character or ':'. For a bare word, <paramref name="wordStart"/> is its start.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected Word ReadNameOrWord(out Iri? iri, out int wordStart)
     {
         iri = null;
@@ -84,6 +86,7 @@ internal abstract partial class TextParser
     /// Scans the rest of <c>PN_PREFIX</c> (<c>(PN_CHARS | '.')* PN_CHARS</c>) after its first
     /// character, leaving _pos after the last non-'.' character. _mark is the token start.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ScanPrefixTail()
     {
         int goodRel = _pos - _mark;
@@ -143,6 +146,7 @@ internal abstract partial class TextParser
     /// Scans <c>PN_LOCAL</c> (possibly empty) after the ':', leaving _pos after its last character
     /// (a trailing '.' belongs to the statement). Returns whether it holds '\' escapes.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool ScanLocalName()
     {
         bool escaped = false;
@@ -185,6 +189,7 @@ internal abstract partial class TextParser
         return escaped;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private string LookupPrefix(ReadOnlySpan<byte> prefix, int errorIndex)
     {
         foreach (var (p, ns) in _prefixes)
@@ -206,6 +211,7 @@ internal abstract partial class TextParser
     }
 
     /// <summary>Namespace + UTF-8 local name as one string, with a single allocation.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private string Concat(string ns, ReadOnlySpan<byte> local)
     {
         int max = ns.Length + local.Length;

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text;
 using DihNode.Rdf.Model;
@@ -14,16 +13,33 @@ namespace DihNode.Rdf.Io.Text;
 /// </summary>
 internal abstract partial class TextParser
 {
-    private static readonly SearchValues<byte> s_iriStops = SearchValues.Create(BuildIriStops());
-    private static readonly SearchValues<byte> s_doubleQuoteStops = SearchValues.Create("\"\\\n\r"u8);
-    private static readonly SearchValues<byte> s_singleQuoteStops = SearchValues.Create("'\\\n\r"u8);
+    /// <summary>Per byte: 1 where an IRIREF scan stops, 2 where a "..." scan stops, 4 where a '...' scan stops.</summary>
+    private static readonly byte[] s_stops = BuildStops();
 
-    private static byte[] BuildIriStops()
+    private const byte IriStop = 1, DoubleQuoteStop = 2, SingleQuoteStop = 4;
+
+    private static byte[] BuildStops()
     {
-        var stops = new List<byte>();
-        for (int b = 0; b <= 0x20; b++) stops.Add((byte)b);
-        stops.AddRange("<>\"{}|^`\\"u8.ToArray());
-        return stops.ToArray();
+        var t = new byte[256];
+        for (int b = 0; b <= 0x20; b++) t[b] |= IriStop;
+        foreach (byte b in "<>\"{}|^`\\"u8) t[b] |= IriStop;
+        foreach (byte b in "\"\\\n\r"u8) t[b] |= DoubleQuoteStop;
+        foreach (byte b in "'\\\n\r"u8) t[b] |= SingleQuoteStop;
+        return t;
+    }
+
+    /// <summary>
+    /// Index of the first byte from the read position marked <paramref name="stop"/> in the table,
+    /// or -1. A plain table loop: tokens are short, and it runs at full speed from the first call.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int ScanTo(byte stop)
+    {
+        var span = _buf.AsSpan(_pos, _end - _pos);
+        var table = s_stops;
+        for (int i = 0; i < span.Length; i++)
+            if ((table[span[i]] & stop) != 0) return i;
+        return -1;
     }
 
     private readonly IQuadSink _sink;
@@ -80,6 +96,7 @@ internal abstract partial class TextParser
     // ---- IRIREF ----------------------------------------------------------------------------
 
     /// <summary>Reads <c>IRIREF</c> at '&lt;', resolving a relative reference against the base.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected Iri ReadIriRef()
     {
         _mark = _pos;
@@ -87,7 +104,7 @@ internal abstract partial class TextParser
         bool escaped = false;
         while (true)
         {
-            int i = _buf.AsSpan(_pos, _end - _pos).IndexOfAny(s_iriStops);
+            int i = ScanTo(IriStop);
             if (i < 0)
             {
                 _pos = _end;
@@ -195,6 +212,7 @@ internal abstract partial class TextParser
     /// Reads a quoted string at its opening quote: <c>STRING_LITERAL_QUOTE</c> and, where
     /// <paramref name="turtle"/>, the single-quoted and triple-quoted (long) forms too.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected string ReadString(bool turtle)
     {
         byte q = _buf[_pos];
@@ -202,10 +220,10 @@ internal abstract partial class TextParser
         _mark = _pos;
         _pos++;
         bool escaped = false;
-        var stops = q == '"' ? s_doubleQuoteStops : s_singleQuoteStops;
+        byte stops = q == '"' ? DoubleQuoteStop : SingleQuoteStop;
         while (true)
         {
-            int i = _buf.AsSpan(_pos, _end - _pos).IndexOfAny(stops);
+            int i = ScanTo(stops);
             if (i < 0)
             {
                 _pos = _end;
@@ -234,6 +252,7 @@ internal abstract partial class TextParser
         return escaped ? UnescapeString(raw, start + 1) : Utf8String(raw);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private string ReadLongString(byte q)
     {
         _mark = _pos;
@@ -268,6 +287,7 @@ internal abstract partial class TextParser
     }
 
     /// <summary>Decodes ECHAR and UCHAR escapes of a string's content.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private string UnescapeString(ReadOnlySpan<byte> raw, int rawIndex)
     {
         int n = 0;
@@ -309,6 +329,7 @@ internal abstract partial class TextParser
     // ---- LANGTAG ---------------------------------------------------------------------------
 
     /// <summary>Reads <c>LANGTAG</c> at '@' (<c>'@' [a-zA-Z]+ ('-' [a-zA-Z0-9]+)*</c>), lower-cased.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected string ReadLangTag()
     {
         _mark = _pos;
@@ -342,6 +363,7 @@ internal abstract partial class TextParser
     /// Reads <c>BLANK_NODE_LABEL</c> at '_' (<c>'_:' (PN_CHARS_U | [0-9]) ((PN_CHARS | '.')* PN_CHARS)?</c>).
     /// The W3C suites refuse ':' inside labels in N-Triples too (nt-syntax-bad-bnode-01/02).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected BlankNode ReadBlankNodeLabel()
     {
         if (PeekAt(1) != ':') { _pos++; FailExpected("':' after '_' in a blank node label"); }
@@ -390,6 +412,7 @@ internal abstract partial class TextParser
     }
 
     /// <summary>The code point at the read position (-1 at the end) and its length in bytes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected int PeekCodePoint(out int width)
     {
         width = 1;
@@ -401,6 +424,7 @@ internal abstract partial class TextParser
     }
 
     /// <summary>A literal with a datatype, refusing rdf:langString without a tag.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected Literal TypedLiteral(string lexical, Iri datatype, int errorIndex)
     {
         if (ReferenceEquals(datatype, Vocabulary.Xsd.String)) return Literal.Simple(lexical);

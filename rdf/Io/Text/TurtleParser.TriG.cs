@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using DihNode.Rdf.Model;
 
 namespace DihNode.Rdf.Io.Text;
@@ -9,6 +10,7 @@ namespace DihNode.Rdf.Io.Text;
 /// </summary>
 internal sealed partial class TurtleParser
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ParseTriG()
     {
         while (true)
@@ -71,6 +73,7 @@ internal sealed partial class TurtleParser
     }
 
     /// <summary><c>triplesOrGraph ::= labelOrSubject (wrappedGraph | predicateObjectList '.')</c></summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void TriplesOrGraph(NamedOrBlankNode labelOrSubject)
     {
         if (SkipWhitespace() == '{')
@@ -107,6 +110,7 @@ internal sealed partial class TurtleParser
     }
 
     /// <summary><c>wrappedGraph ::= '{' triplesBlock? '}'</c>; the last '.' in a block is optional.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void WrappedGraph(NamedOrBlankNode? graph)
     {
         _pos++;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using DihNode.Rdf.Model;
 
 namespace DihNode.Rdf.Io.Text;
@@ -18,6 +19,7 @@ internal sealed partial class TurtleParser : TextParser
     public TurtleParser(Stream stream, IQuadSink sink, RdfParserOptions options, bool trig)
         : base(stream, sink, options, absoluteIrisOnly: false, trig ? "TriG" : "Turtle") => _trig = trig;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Parse()
     {
         if (_trig)
@@ -50,6 +52,7 @@ internal sealed partial class TurtleParser : TextParser
     }
 
     /// <summary><c>triples</c> starting at <paramref name="c"/> (not a prefixed name).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Triples(int c)
     {
         switch (c)
@@ -78,6 +81,7 @@ internal sealed partial class TurtleParser : TextParser
         FailExpected("a subject (IRI, prefixed name, blank node or collection)");
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ExpectDot()
     {
         if (SkipWhitespace() != '.') FailExpected("'.' or ';'");
@@ -85,6 +89,7 @@ internal sealed partial class TurtleParser : TextParser
     }
 
     /// <summary><c>predicateObjectList ::= verb objectList (';' (verb objectList)?)*</c></summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void PredicateObjectList(NamedOrBlankNode subject)
     {
         while (true)
@@ -109,6 +114,7 @@ internal sealed partial class TurtleParser : TextParser
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Iri ReadVerb()
     {
         int c = SkipWhitespace();
@@ -124,6 +130,7 @@ internal sealed partial class TurtleParser : TextParser
         return null!;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Term ReadObject()
     {
         int c = Peek();
@@ -153,6 +160,7 @@ internal sealed partial class TurtleParser : TextParser
     }
 
     /// <summary><c>blankNodePropertyList ::= '[' predicateObjectList ']'</c>, or <c>ANON</c> when empty.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private BlankNode BlankNodePropertyList(out bool anonymous)
     {
         _pos++;
@@ -172,6 +180,7 @@ internal sealed partial class TurtleParser : TextParser
     }
 
     /// <summary><c>collection ::= '(' object* ')'</c> as an rdf:first/rdf:rest list; () is rdf:nil.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private NamedOrBlankNode Collection()
     {
         _pos++;
@@ -196,6 +205,7 @@ internal sealed partial class TurtleParser : TextParser
     }
 
     /// <summary><c>RDFLiteral ::= String (LANGTAG | '^^' iri)?</c></summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Literal RdfLiteral()
     {
         string lexical = ReadString(turtle: true);
@@ -213,6 +223,7 @@ internal sealed partial class TurtleParser : TextParser
     }
 
     /// <summary>INTEGER, DECIMAL or DOUBLE, kept as written with its XSD datatype.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Literal NumericLiteral()
     {
         _mark = _pos;
@@ -246,6 +257,7 @@ internal sealed partial class TurtleParser : TextParser
         return Literal.Typed(Utf8String(_buf.AsSpan(start, _pos - start)), datatype);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int ScanDigits()
     {
         int n = 0;
@@ -300,6 +312,7 @@ internal sealed partial class TurtleParser : TextParser
     private static bool IsNameStart(int c) => c == ':' || c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 
     /// <summary>Skips white space and comments; returns the next byte or -1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int SkipWhitespace()
     {
         while (true)

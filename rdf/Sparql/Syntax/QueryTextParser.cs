@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using DihNode.Rdf.Model;
+using DihNode.Rdf.Io;
 
 namespace DihNode.Rdf.Sparql.Syntax;
 
@@ -133,7 +134,7 @@ internal sealed partial class QueryTextParser
     private string ResolveIri(Token t)
     {
         string value = t.Text;
-        if (IriResolver.IsAbsolute(value)) return value;
+        if (IriResolver.HasScheme(value)) return value;
         if (_base is null) Fail(t, $"relative IRI <{value}> without a base IRI");
         return IriResolver.Resolve(_base, value);
     }

@@ -26,8 +26,9 @@ internal static class AggregateValues
         {
             if (_error) return;
             if (value is not Literal l || !NumericValue.TryFromLiteral(l, out var n)
-                || !NumericValue.TryApply(NumericValue.Operation.Add, _total, n, out _total))
+                || !NumericValue.TryApply(NumericValue.Operation.Add, _total, n, out var total))
                 _error = true;
+            else _total = total; // not "out _total": the in and out arguments would alias
         }
 
         /// <summary>The sum so far, or null after an error.</summary>

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using DihNode.Rdf.Io;
 using DihNode.Rdf.Model;
 using DihNode.Rdf.Sparql.Syntax;
 
@@ -97,7 +98,7 @@ public sealed partial class ExpressionEvaluator
         if (x is Iri iri) return iri;
         if (!XsdTypes.IsStringLiteral(x)) return null;
         string s = ((Literal)x).LexicalForm;
-        if (!IriResolver.IsAbsolute(s))
+        if (!IriResolver.HasScheme(s))
         {
             if (_baseIri is null) return null;
             s = IriResolver.Resolve(_baseIri.Value, s);

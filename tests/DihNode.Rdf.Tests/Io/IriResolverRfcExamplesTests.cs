@@ -1,9 +1,9 @@
-using DihNode.Rdf.Sparql.Syntax;
+using DihNode.Rdf.Io;
 
-namespace DihNode.Rdf.Tests.Sparql.Syntax;
+namespace DihNode.Rdf.Tests.Io;
 
 /// <summary>RFC 3986 §5.4 reference resolution examples.</summary>
-public class IriResolverTests
+public class IriResolverRfcExamplesTests
 {
     [Theory]
     [InlineData("g:h", "g:h")]

@@ -1,0 +1,66 @@
+namespace DihNode.Node.Cli;
+
+/// <summary>A mistake in how a command was called; reported with the command's usage, exit code 2.</summary>
+internal sealed class CliUsageException(string message) : Exception(message);
+
+/// <summary>
+/// A command's arguments: positional ones, and options written <c>--name value</c> or <c>--name=value</c>.
+/// A lone <c>-</c> is positional (standard input or output). Every option must be taken by the command,
+/// so a misspelt one is an error rather than silently ignored.
+/// </summary>
+internal sealed class CliArguments
+{
+    private readonly Dictionary<string, string> _options = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _taken = new(StringComparer.Ordinal);
+
+    public CliArguments(string command, ReadOnlySpan<string> args)
+    {
+        Command = command;
+        var positional = new List<string>();
+        for (int i = 0; i < args.Length; i++)
+        {
+            string a = args[i];
+            if (!a.StartsWith('-') || a == "-")
+            {
+                positional.Add(a);
+                continue;
+            }
+            if (!a.StartsWith("--", StringComparison.Ordinal) || a.Length == 2)
+                throw new CliUsageException($"unknown option '{a}'");
+            string name = a[2..], value;
+            int eq = name.IndexOf('=');
+            if (eq >= 0)
+            {
+                value = name[(eq + 1)..];
+                name = name[..eq];
+            }
+            else
+            {
+                if (i + 1 >= args.Length) throw new CliUsageException($"option --{name} needs a value");
+                value = args[++i];
+            }
+            if (!_options.TryAdd(name, value)) throw new CliUsageException($"option --{name} given twice");
+        }
+        Positional = positional;
+    }
+
+    public string Command { get; }
+
+    public IReadOnlyList<string> Positional { get; }
+
+    /// <summary>The value of option <c>--name</c>, or null.</summary>
+    public string? Option(string name)
+    {
+        _taken.Add(name);
+        return _options.GetValueOrDefault(name);
+    }
+
+    /// <summary>Checks the count of positional arguments and that no option was left unread.</summary>
+    public void Expect(int positionalCount)
+    {
+        foreach (string name in _options.Keys)
+            if (!_taken.Contains(name)) throw new CliUsageException($"unknown option '--{name}'");
+        if (Positional.Count < positionalCount) throw new CliUsageException("missing argument");
+        if (Positional.Count > positionalCount) throw new CliUsageException($"unexpected argument '{Positional[positionalCount]}'");
+    }
+}

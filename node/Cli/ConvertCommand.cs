@@ -1,0 +1,82 @@
+using System.Text;
+using DihNode.Rdf.Io;
+
+namespace DihNode.Node.Cli;
+
+/// <summary>
+/// <c>dihnode convert IN OUT</c>: streams the parser straight into the writer. The output goes to a
+/// temporary file next to OUT that replaces OUT only once the whole input has parsed, so a syntax
+/// error never leaves half a file. Prints the statement count to standard error.
+/// </summary>
+internal static class ConvertCommand
+{
+    public const string Synopsis = "convert IN OUT [--from FMT] [--to FMT] [--base IRI]   ('-' is stdin/stdout)";
+
+    public static int Run(CliArguments args)
+    {
+        string? from = args.Option("from"), to = args.Option("to"), baseIri = args.Option("base");
+        args.Expect(2);
+        string input = args.Positional[0], output = args.Positional[1];
+        var inFormat = RdfInput.ResolveFormat(input, from, "from");
+        var outFormat = RdfInput.ResolveFormat(output, to, "to");
+        if (outFormat is RdfFormat.RdfXml or RdfFormat.JsonLd)
+            throw new CliUsageException($"cannot write {outFormat} yet");
+        if (input != "-" && !File.Exists(input)) throw new CliUsageException($"no such file '{input}'");
+
+        string temp = TemporaryPath(output);
+        bool done = false;
+        try
+        {
+            long count;
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+            using (var writer = RdfWriter.Create(stream, outFormat))
+            {
+                var sink = new CountingSink(writer);
+                try
+                {
+                    if (!RdfInput.TryParse(input, inFormat, baseIri, sink)) return CommandLine.Invalid;
+                }
+                catch (InvalidOperationException e)
+                {
+                    // The writer refused a statement (a named graph into a triple-only format).
+                    Console.Error.WriteLine($"dihnode convert: {e.Message}");
+                    return CommandLine.Invalid;
+                }
+                writer.Finish();
+                count = sink.Count;
+            }
+            if (output == "-") CopyToStandardOutput(temp);
+            else File.Move(temp, output, overwrite: true);
+            done = true;
+            string unit = inFormat.SupportsDatasets() ? "quads" : "triples";
+            Console.Error.WriteLine($"{count} {unit}");
+            return CommandLine.Ok;
+        }
+        finally
+        {
+            if (!done || output == "-") File.Delete(temp);
+        }
+    }
+
+    /// <summary>A fresh file in OUT's directory (same file system, so the final move is a rename); the system temp directory for stdout.</summary>
+    private static string TemporaryPath(string output)
+    {
+        string dir;
+        if (output == "-") dir = Path.GetTempPath();
+        else
+        {
+            dir = Path.GetDirectoryName(Path.GetFullPath(output))!;
+            if (!Directory.Exists(dir)) throw new CliUsageException($"no such directory '{dir}' for '{output}'");
+        }
+        return Path.Combine(dir, $".{Path.GetFileName(output)}.{Guid.NewGuid():N}.tmp");
+    }
+
+    private static void CopyToStandardOutput(string path)
+    {
+        using var reader = new StreamReader(path, new UTF8Encoding(false));
+        var buffer = new char[1 << 14];
+        int n;
+        while ((n = reader.Read(buffer, 0, buffer.Length)) > 0) Console.Out.Write(buffer, 0, n);
+        Console.Out.Flush();
+    }
+}

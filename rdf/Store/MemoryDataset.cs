@@ -1,0 +1,166 @@
+using DihNode.Rdf.Io;
+using DihNode.Rdf.Model;
+
+namespace DihNode.Rdf.Store;
+
+/// <summary>
+/// An in-memory RDF dataset (https://www.w3.org/TR/rdf11-concepts/#section-dataset): a default graph
+/// and named graphs, stored as dictionary-encoded quads in sorted indexes. Writers are serialised;
+/// readers never wait for a bulk load and see one consistent state per call, or across calls
+/// through <see cref="Snapshot"/>. Term ids are stable for the dataset's lifetime (terms are never
+/// dropped from the dictionary, even when their last quad goes).
+/// </summary>
+public sealed partial class MemoryDataset : IQuadStore
+{
+    private readonly object _writeLock = new();
+    private readonly object _stateLock = new();
+    private readonly TermDictionary _terms = new();
+    private IndexSet _state = new();
+
+    /// <summary>The number of quads in all graphs.</summary>
+    public long QuadCount { get { var s = Acquire(); return s.DefaultGraphCount + s.NamedGraphsCount; } }
+
+    /// <summary>The number of triples in the default graph.</summary>
+    public long DefaultGraphCount => Acquire().DefaultGraphCount;
+
+    /// <summary>The number of distinct terms the dictionary holds.</summary>
+    public int TermCount => _terms.Count;
+
+    /// <summary>A read-only view of the current state that later writes leave unchanged. Cheap: shares the indexes.</summary>
+    public IQuadStore Snapshot() => new DatasetSnapshot(_terms, Acquire());
+
+    /// <summary>The current state, frozen so the writer will not change it under the caller.</summary>
+    private IndexSet Acquire()
+    {
+        lock (_stateLock)
+        {
+            _state.Frozen = true;
+            return _state;
+        }
+    }
+
+    /// <summary>The state a writer may change (hold both locks).</summary>
+    private IndexSet Writable()
+    {
+        if (_state.Frozen) _state = _state.CloneForWrite();
+        return _state;
+    }
+
+    public bool TryGetId(Term term, out int id) => _terms.TryGetId(term, out id);
+
+    public Term GetTerm(int id) => _terms.GetTerm(id);
+
+    /// <summary>The id of <paramref name="term"/>, adding it to the dictionary when new.</summary>
+    public int GetOrAddId(Term term)
+    {
+        lock (_writeLock) return _terms.GetOrAdd(term);
+    }
+
+    public QuadCursor Find(in QuadPattern pattern) => Acquire().Find(in pattern);
+
+    public long Count(in QuadPattern pattern) => Acquire().Count(in pattern);
+
+    public IEnumerable<int> GraphNameIds() => Acquire().GraphNameIds();
+
+    /// <summary>The names of the non-empty named graphs.</summary>
+    public IEnumerable<NamedOrBlankNode> GraphNames()
+    {
+        foreach (int id in GraphNameIds()) yield return (NamedOrBlankNode)_terms.GetTerm(id);
+    }
+
+    /// <summary>Adds an encoded quad (ids from <see cref="GetOrAddId"/>); false when already present.</summary>
+    public bool Add(in EncodedQuad quad)
+    {
+        CheckIds(in quad);
+        lock (_writeLock)
+        lock (_stateLock)
+            return Writable().Add(in quad);
+    }
+
+    /// <summary>Removes an encoded quad; false when absent.</summary>
+    public bool Remove(in EncodedQuad quad)
+    {
+        lock (_writeLock)
+        lock (_stateLock)
+            return Writable().Remove(in quad);
+    }
+
+    public bool Contains(in EncodedQuad quad) => Acquire().Contains(in quad);
+
+    public bool Add(in Quad quad)
+    {
+        lock (_writeLock)
+        {
+            var encoded = Encode(in quad);
+            lock (_stateLock) return Writable().Add(in encoded);
+        }
+    }
+
+    public bool Remove(in Quad quad) => TryEncode(in quad, out var encoded) && Remove(in encoded);
+
+    public bool Contains(in Quad quad) => TryEncode(in quad, out var encoded) && Contains(in encoded);
+
+    /// <summary>Removes every quad (the dictionary keeps its terms, so ids stay valid).</summary>
+    public void Clear()
+    {
+        lock (_writeLock)
+        lock (_stateLock)
+            _state = new IndexSet();
+    }
+
+    /// <summary>Every quad, decoded, from one consistent state.</summary>
+    public IEnumerable<Quad> Quads()
+    {
+        var cursor = Find(QuadPattern.InAllGraphs());
+        while (cursor.MoveNext()) yield return Decode(cursor.Current);
+    }
+
+    /// <summary>The quad an encoded quad stands for.</summary>
+    public Quad Decode(in EncodedQuad q) => new(
+        (NamedOrBlankNode)_terms.GetTerm(q.S), (Iri)_terms.GetTerm(q.P), _terms.GetTerm(q.O),
+        q.G == TermIds.DefaultGraph ? null : (NamedOrBlankNode)_terms.GetTerm(q.G));
+
+    /// <summary>A sink that adds each quad as it comes (not atomic; see <see cref="Load"/>).</summary>
+    public IQuadSink AsSink() => new AddingSink(this);
+
+    private EncodedQuad Encode(in Quad q) => new(
+        _terms.GetOrAdd(q.Subject), _terms.GetOrAdd(q.Predicate), _terms.GetOrAdd(q.Object),
+        q.Graph is null ? TermIds.DefaultGraph : _terms.GetOrAdd(q.Graph));
+
+    private bool TryEncode(in Quad q, out EncodedQuad encoded)
+    {
+        encoded = default;
+        int g = TermIds.DefaultGraph;
+        if (!_terms.TryGetId(q.Subject, out int s) || !_terms.TryGetId(q.Predicate, out int p)
+            || !_terms.TryGetId(q.Object, out int o) || (q.Graph is not null && !_terms.TryGetId(q.Graph, out g)))
+            return false;
+        encoded = new EncodedQuad(s, p, o, g);
+        return true;
+    }
+
+    private void CheckIds(in EncodedQuad q)
+    {
+        int max = _terms.Count;
+        if (q.S <= 0 || q.P <= 0 || q.O <= 0 || q.G < 0 || q.S > max || q.P > max || q.O > max || q.G > max)
+            throw new ArgumentException($"Quad {q} holds an id the dictionary never gave.", nameof(q));
+    }
+
+    private sealed class AddingSink(MemoryDataset dataset) : IQuadSink
+    {
+        public void Add(in Quad quad) => dataset.Add(in quad);
+    }
+}
+
+/// <summary>A frozen state of a <see cref="MemoryDataset"/> with its (append-only) dictionary.</summary>
+internal sealed class DatasetSnapshot(TermDictionary terms, IndexSet state) : IQuadStore
+{
+    public bool TryGetId(Term term, out int id) => terms.TryGetId(term, out id);
+
+    public Term GetTerm(int id) => terms.GetTerm(id);
+
+    public QuadCursor Find(in QuadPattern pattern) => state.Find(in pattern);
+
+    public long Count(in QuadPattern pattern) => state.Count(in pattern);
+
+    public IEnumerable<int> GraphNameIds() => state.GraphNameIds();
+}

@@ -1,0 +1,26 @@
+namespace DihNode.Conformance.Tests;
+
+/// <summary>The RDF 1.1 syntax suites (Turtle, TriG, N-Triples, N-Quads): one theory per manifest.</summary>
+public class RdfSyntaxSuites
+{
+    public static IEnumerable<object[]> TurtleTests => ManifestTestData.For("rdf-turtle");
+    public static IEnumerable<object[]> TrigTests => ManifestTestData.For("rdf-trig");
+    public static IEnumerable<object[]> NTriplesTests => ManifestTestData.For("rdf-n-triples");
+    public static IEnumerable<object[]> NQuadsTests => ManifestTestData.For("rdf-n-quads");
+
+    [Theory]
+    [MemberData(nameof(TurtleTests))]
+    public void Turtle(string test) => ManifestTestData.Check("rdf-turtle", test);
+
+    [Theory]
+    [MemberData(nameof(TrigTests))]
+    public void Trig(string test) => ManifestTestData.Check("rdf-trig", test);
+
+    [Theory]
+    [MemberData(nameof(NTriplesTests))]
+    public void NTriples(string test) => ManifestTestData.Check("rdf-n-triples", test);
+
+    [Theory]
+    [MemberData(nameof(NQuadsTests))]
+    public void NQuads(string test) => ManifestTestData.Check("rdf-n-quads", test);
+}
