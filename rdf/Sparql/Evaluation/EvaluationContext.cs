@@ -15,6 +15,9 @@ internal sealed class EvaluationContext
     /// <summary>The "graph" argument that means the dataset's default graph (named graph ids are > 0).</summary>
     public const int DefaultGraph = 0;
 
+    /// <summary>The "graph" argument of a BGP scanned across every named graph of the dataset at once.</summary>
+    public const int AnyNamedGraph = -1;
+
     private const int CheckEvery = 4096;
 
     private readonly Dictionary<Term, int> _extraIds = [];
@@ -100,10 +103,14 @@ internal sealed class EvaluationContext
     public bool IsNamedGraph(int id) =>
         id > 0 && (_namedGraphs is null ? Store.Count(QuadPattern.InGraph(id)) > 0 : _namedGraphs.Contains(id));
 
+    /// <summary>Whether the named graph holding a quad belongs to the dataset (FROM NAMED, when given).</summary>
+    public bool IsDatasetNamedGraph(int id) => id > 0 && (_namedGraphs is null || _namedGraphs.Contains(id));
+
     /// <summary>The quads matching (s, p, o) in <paramref name="graph"/>; 0 leaves a position open.</summary>
     public ScanCursor Scan(int s, int p, int o, int graph)
     {
         if (s < 0 || p < 0 || o < 0) return ScanCursor.Empty;
+        if (graph == AnyNamedGraph) return new ScanCursor(Store.Find(QuadPattern.InNamedGraphs(s, p, o)));
         if (graph != DefaultGraph) return new ScanCursor(Store.Find(QuadPattern.InGraph(graph, s, p, o)));
         if (_defaultGraphs is null) return new ScanCursor(Store.Find(QuadPattern.InDefaultGraph(s, p, o)));
         if (_defaultGraphs.Length == 1) return new ScanCursor(Store.Find(QuadPattern.InGraph(_defaultGraphs[0], s, p, o)));
@@ -120,6 +127,7 @@ internal sealed class EvaluationContext
     public long Count(int s, int p, int o, int graph)
     {
         if (s < 0 || p < 0 || o < 0) return 0;
+        if (graph == AnyNamedGraph) return Store.Count(QuadPattern.InNamedGraphs(s, p, o));
         if (graph != DefaultGraph) return Store.Count(QuadPattern.InGraph(graph, s, p, o));
         if (_defaultGraphs is null) return Store.Count(QuadPattern.InDefaultGraph(s, p, o));
         long n = 0;

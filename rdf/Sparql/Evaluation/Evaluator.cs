@@ -233,6 +233,12 @@ internal sealed partial class Evaluator
             yield break;
         }
         int slot = _analysis.SlotOf(g.Name);
+        if (seed[slot] == 0 && !_context.Options.Unoptimised && g.Input is Bgp { Triples.Count: > 0 } bgp && !_analysis.Sets(bgp).Maybe.Contains(slot))
+        {
+            // One scan across all named graphs instead of one evaluation per graph.
+            foreach (int[] row in EvalBgp(bgp, seed, EvaluationContext.AnyNamedGraph, slot)) yield return row;
+            yield break;
+        }
         IEnumerable<int> names = seed[slot] != 0
             ? (_context.IsNamedGraph(seed[slot]) ? [seed[slot]] : [])
             : _context.NamedGraphIds().ToList();

@@ -63,6 +63,21 @@ public class OptionalAndGraphTests
     }
 
     [Fact]
+    public void Graph_variable_over_a_bgp_keeps_each_solution_in_one_graph()
+    {
+        var sb = new System.Text.StringBuilder();
+        for (int i = 0; i < 50; i++) sb.Append($":h{i} {{ :s :p :x{i} . :s :q :y{i} . }}\n");
+        sb.Append(":lonely { :s :p :z . } :other { :s :q :w . }");
+        var rows = Rows(sb.ToString(), "SELECT ?g ?x ?y WHERE { GRAPH ?g { :s :p ?x . :s :q ?y } }");
+        Assert.Equal(50, rows.Count);
+        Assert.All(rows, r => Assert.Matches(@"^\?g=:h(\d+) \?x=:x\1 \?y=:y\1$", r));
+        rows = Rows(sb.ToString(), "SELECT ?g ?x WHERE { GRAPH ?g { :s :p ?x } }");
+        Assert.Equal(51, rows.Count);
+        rows = Rows(sb.ToString(), "SELECT ?g ?x FROM NAMED :h7 FROM NAMED :lonely WHERE { GRAPH ?g { :s :p ?x } }");
+        Assert.Equal(["?g=:h7 ?x=:x7", "?g=:lonely ?x=:z"], rows);
+    }
+
+    [Fact]
     public void Graph_with_an_iri_reads_that_graph()
     {
         Assert.Equal(["?s=:c"], Rows(Data, "SELECT ?s WHERE { GRAPH :g2 { ?s :in ?x } }"));
