@@ -49,6 +49,8 @@ internal sealed class EvaluationContext
 
     public QueryOptions Options => _options;
 
+    public bool Uses(EvaluationShortcuts shortcut) => (_options.Shortcuts & shortcut) != 0;
+
     public DateTimeOffset Now { get; }
 
     public int SlotCount => _variables.Count;

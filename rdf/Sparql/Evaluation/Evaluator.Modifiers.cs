@@ -106,7 +106,7 @@ internal sealed partial class Evaluator
         long skip = s.Offset ?? 0, take = s.Limit ?? long.MaxValue;
         if (take == 0) yield break;
         IEnumerable<int[]> input;
-        long needed = take == long.MaxValue ? long.MaxValue : skip + take;
+        long needed = take == long.MaxValue || !_context.Uses(EvaluationShortcuts.TopN) ? long.MaxValue : skip + take;
         if (s.Input is OrderBy order && needed <= TopKLimit) input = SortedRows(order, graph, needed);
         else if (s.Input is Project { Input: OrderBy inner } project && needed <= TopKLimit)
             input = ProjectRows(project, SortedRows(inner, graph, needed));

@@ -144,7 +144,7 @@ internal sealed partial class Evaluator
     /// </summary>
     private IEnumerable<int[]> FilteredRows(Op input, IReadOnlyList<Expression> conditions, int[] seed, int graph)
     {
-        Op? left = _context.Options.Unoptimised ? null : input switch { Join j => j.Left, LeftJoin l => l.Left, _ => null };
+        Op? left = !_context.Uses(EvaluationShortcuts.EarlyFilters) ? null : input switch { Join j => j.Left, LeftJoin l => l.Left, _ => null };
         List<Expression>? early = null, late = null;
         if (left is not null)
         {
@@ -233,7 +233,7 @@ internal sealed partial class Evaluator
             yield break;
         }
         int slot = _analysis.SlotOf(g.Name);
-        if (seed[slot] == 0 && !_context.Options.Unoptimised && g.Input is Bgp { Triples.Count: > 0 } bgp && !_analysis.Sets(bgp).Maybe.Contains(slot))
+        if (seed[slot] == 0 && _context.Uses(EvaluationShortcuts.NamedGraphScan) && g.Input is Bgp { Triples.Count: > 0 } bgp && !_analysis.Sets(bgp).Maybe.Contains(slot))
         {
             // One scan across all named graphs instead of one evaluation per graph.
             foreach (int[] row in EvalBgp(bgp, seed, EvaluationContext.AnyNamedGraph, slot)) yield return row;

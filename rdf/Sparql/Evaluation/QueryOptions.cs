@@ -37,8 +37,8 @@ public sealed class QueryOptions
     /// <summary>The named graphs, overriding the query's FROM NAMED (Protocol <c>named-graph-uri</c>).</summary>
     public IReadOnlyList<Iri>? NamedGraphs { get; init; }
 
-    /// <summary>Evaluates the algebra as written: every join by hash, no filter moved (tests compare against it).</summary>
-    internal bool Unoptimised { get; init; }
+    /// <summary>The evaluation shortcuts in use (all by default; tests switch them off to compare).</summary>
+    internal EvaluationShortcuts Shortcuts { get; init; } = EvaluationShortcuts.All;
 
     /// <summary>What answers SERVICE patterns; without one, SERVICE fails unless SILENT.</summary>
     public IServiceHandler? ServiceHandler { get; init; }

@@ -158,7 +158,7 @@ internal sealed class VariableAnalysis
     {
         if (_pushed.TryGetValue(f, out var pushed)) return pushed;
         var list = new List<(int, Iri)>();
-        if (_context.Options.Unoptimised) return _pushed[f] = [];
+        if (!_context.Uses(EvaluationShortcuts.FilterEqualityBinding)) return _pushed[f] = [];
         foreach (Expression c in f.Conditions)
         {
             if (c is not OperatorExpression { Operator: "=", Arguments: [var a, var b] }) continue;
@@ -302,7 +302,7 @@ internal sealed class VariableAnalysis
     public bool IsSafe(Op op, HashSet<int> outer)
     {
         if (outer.Count == 0) return true;
-        if (_context.Options.Unoptimised) return false;
+        if (!_context.Uses(EvaluationShortcuts.SubstitutingJoins)) return false;
         switch (op)
         {
             case Bgp or PathOp or Table: return true;
