@@ -19,6 +19,7 @@ internal static class Suites
         RdfSyntax("rdf-trig"),
         RdfSyntax("rdf-n-triples"),
         RdfSyntax("rdf-n-quads"),
+        RdfSyntax("rdf-xml"),
     ];
 
     public static Suite? Find(string name) =>
