@@ -67,7 +67,7 @@ internal sealed partial class RdfXmlParser
         {
             using (_reader = XmlReader.Create(_input, settings))
             {
-                if (_reader.MoveToContent() != XmlNodeType.Element) Fail("the document has no root element");
+                if (Prolog() != XmlNodeType.Element) Fail("the document has no root element");
                 if (_reader.NamespaceURI == RdfXmlNames.Rdf && _reader.LocalName == "RDF") RdfElement();
                 else NodeElement();
                 while (_reader.Read())
@@ -78,12 +78,38 @@ internal sealed partial class RdfXmlParser
         }
         catch (XmlException e)
         {
+            // The reader gives a prohibited DTD no position: it starts where the prolog's last white space ends.
+            if (e.LineNumber == 0 && _prologEnd.Line > 0)
+                throw new RdfSyntaxException(XmlProblem(e), _prologEnd.Line, _prologEnd.Column, _options.SourceName);
             throw new RdfSyntaxException(XmlProblem(e), Math.Max(1, e.LineNumber), Math.Max(1, e.LinePosition), _options.SourceName);
         }
         catch (InsufficientExecutionStackException)
         {
             Fail("elements nested too deeply for the parser's stack");
         }
+    }
+
+    /// <summary>Where the prolog read so far ends, known after white space (for errors the reader places nowhere).</summary>
+    private (long Line, long Column) _prologEnd;
+
+    /// <summary>Reads up to the root element (or the end), noting where each white-space run of the prolog ends.</summary>
+    private XmlNodeType Prolog()
+    {
+        while (_reader.Read())
+        {
+            if (_reader.NodeType == XmlNodeType.Element) return XmlNodeType.Element;
+            if (_reader.NodeType == XmlNodeType.Whitespace && _reader is IXmlLineInfo info && info.HasLineInfo())
+            {
+                long line = info.LineNumber, column = info.LinePosition;
+                foreach (char c in _reader.Value)
+                {
+                    if (c == '\n') { line++; column = 1; }
+                    else column++;
+                }
+                _prologEnd = (line, column);
+            }
+        }
+        return XmlNodeType.None;
     }
 
     /// <summary>rdf:RDF (§7.2.9): only xml:* and namespace attributes, then node elements.</summary>
