@@ -35,14 +35,15 @@ internal static class ConvertCommand
                 try
                 {
                     if (!RdfInput.TryParse(input, inFormat, baseIri, sink)) return CommandLine.Invalid;
+                    writer.Finish();
                 }
                 catch (InvalidOperationException e)
                 {
-                    // The writer refused a statement (a named graph into a triple-only format).
+                    // The writer refused a statement (a named graph into a triple-only format, a
+                    // predicate RDF/XML cannot name, text XML cannot hold).
                     Console.Error.WriteLine($"dihnode convert: {e.Message}");
                     return CommandLine.Invalid;
                 }
-                writer.Finish();
                 count = sink.Count;
             }
             if (output == "-") CopyToStandardOutput(temp);

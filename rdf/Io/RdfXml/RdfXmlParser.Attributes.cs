@@ -33,7 +33,12 @@ internal sealed partial class RdfXmlParser
         do
         {
             string ns = _reader.NamespaceURI, local = _reader.LocalName;
-            if (ns == RdfXmlNames.XmlnsNamespace) continue;
+            if (ns == RdfXmlNames.XmlnsNamespace)
+            {
+                // The root's prefixes, so that a conversion to Turtle keeps the document's names.
+                if (_reader.Depth == 1 && _reader.Prefix == "xmlns" && _reader.Value.Length > 0) _sink.OnPrefix(local, _reader.Value);
+                continue;
+            }
             if (ns == RdfXmlNames.XmlNamespace)
             {
                 if (local == "base") xmlBase = _reader.Value;
