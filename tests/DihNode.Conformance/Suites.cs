@@ -27,6 +27,7 @@ internal static class Suites
         RdfSyntax("rdf-trig"),
         RdfSyntax("rdf-n-triples"),
         RdfSyntax("rdf-n-quads"),
+        RdfSyntax("rdf-xml"),
         new("sparql10", "sparql10", ["manifest-syntax.ttl", "manifest-evaluation.ttl"], Sparql10Tests),
         // The query manifest plus the federation syntax tests (SERVICE syntax; evaluation over
         // remote endpoints, service/, is left to the federation work).

@@ -35,6 +35,8 @@ internal static class TestHandlers
         [Mf.QueryEvaluationTest] = SparqlEvaluationTests.QueryEvaluation,
         [Mf.CsvResultFormatTest] = SparqlEvaluationTests.CsvResultFormat,
         [Mf.UpdateEvaluationTest] = static _ => TestOutcome.Fail("update execution not implemented"),
+        [Rdft.TestXMLEval] = t => RdfSyntaxTests.Evaluation(t, RdfFormat.RdfXml),
+        [Rdft.TestXMLNegativeSyntax] = t => RdfSyntaxTests.NegativeSyntax(t, RdfFormat.RdfXml),
     };
 
     /// <summary>The handler for <paramref name="test"/>'s type, or null when none of its types is known.</summary>
