@@ -18,7 +18,7 @@ internal sealed class EvaluationContext
     /// <summary>The "graph" argument of a BGP scanned across every named graph of the dataset at once.</summary>
     public const int AnyNamedGraph = -1;
 
-    private const int CheckEvery = 4096;
+    private const int CheckEvery = 1024;
 
     private readonly Dictionary<Term, int> _extraIds = [];
     private readonly List<Term> _extraTerms = [];
@@ -137,7 +137,7 @@ internal sealed class EvaluationContext
         return n;
     }
 
-    /// <summary>Called once per row produced; every few thousand rows checks cancellation and the clock.</summary>
+    /// <summary>Called once per row produced; every thousand rows checks cancellation and the clock.</summary>
     public void Tick()
     {
         if (++_ticks < CheckEvery) return;
