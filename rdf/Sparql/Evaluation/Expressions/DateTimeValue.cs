@@ -70,7 +70,7 @@ internal readonly struct DateTimeValue
         int start = i;
         while (i < s.Length && char.IsAsciiDigit(s[i])) i++;
         int yearDigits = i - start;
-        if (yearDigits < 4 || yearDigits > 18 || (yearDigits > 4 && s[start] == '0')) return false;
+        if (yearDigits < 4 || yearDigits > 12 || (yearDigits > 4 && s[start] == '0')) return false;
         long year = long.Parse(s.AsSpan(start, yearDigits), CultureInfo.InvariantCulture);
         if (negative) year = -year;
         if (!Expect(s, ref i, '-') || !TwoDigits(s, ref i, out int month) || !Expect(s, ref i, '-') || !TwoDigits(s, ref i, out int day))

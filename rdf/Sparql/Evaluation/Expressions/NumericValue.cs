@@ -218,7 +218,7 @@ internal readonly partial struct NumericValue
                 ? ((float)_double).ToString("R", CultureInfo.InvariantCulture)
                 : _double.ToString("R", CultureInfo.InvariantCulture);
             if (r.Contains('E', StringComparison.Ordinal))
-                r = ((decimal)_double).ToString(CultureInfo.InvariantCulture);
+                r = DecimalToString(Kind == NumericKind.Float ? (decimal)(float)_double : (decimal)_double);
             return r;
         }
         if (_double == 0) return double.IsNegative(_double) ? "-0" : "0";

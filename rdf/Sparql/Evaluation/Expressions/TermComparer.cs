@@ -107,31 +107,37 @@ public static class TermComparer
     }
 
     /// <summary>
-    /// SPARQL '=' (Query §17.3): value equality for literals of known kinds, RDFterm-equal otherwise.
-    /// Null means a type error: two different literals at least one of which has an unknown datatype
-    /// or an ill-formed lexical form, or date/times whose order is indeterminate. Literals of two
-    /// different known kinds are simply unequal.
+    /// SPARQL '=' (Query §17.3, §17.4.1.7 RDFterm-equal) with the open-world reading the W3C tests
+    /// expect: identical terms are equal; a language-tagged literal is unequal to any other literal;
+    /// two other literals are an error (null) when either has an unknown datatype or an ill-formed
+    /// lexical form; literals of two different known kinds are unequal; otherwise values are
+    /// compared, and date/times whose order is indeterminate are an error.
     /// </summary>
     internal static bool? ValueEquals(Term a, Term b)
     {
         if (a is not Literal la || b is not Literal lb) return a.Equals(b);
         var fa = XsdTypes.FamilyOf(la);
         var fb = XsdTypes.FamilyOf(lb);
-        bool termEqual = la.Equals(lb);
-        if (fa == ValueFamily.Other || fb == ValueFamily.Other) return termEqual ? true : null;
-        if (fa != fb) return false;
-        switch (fa)
+        if (la.Equals(lb))
+            return fa != ValueFamily.Numeric || !NumericValue.TryFromLiteral(la, out var self) || !self.IsNaN;
+        if (fa == ValueFamily.LangString || fb == ValueFamily.LangString) return false;
+        if (fa == ValueFamily.Other || fb == ValueFamily.Other) return null;
+        if (fa != fb) return IsWellFormed(fa, la) && IsWellFormed(fb, lb) ? false : null;
+        if (fa == ValueFamily.String) return string.Equals(la.LexicalForm, lb.LexicalForm, StringComparison.Ordinal);
+        return CompareSameFamily(fa, la, lb) switch
         {
-            case ValueFamily.String:
-                return string.Equals(la.LexicalForm, lb.LexicalForm, StringComparison.Ordinal);
-            case ValueFamily.LangString:
-                return termEqual;
-            default:
-                var c = CompareSameFamily(fa, la, lb);
-                if (c == Comparison.Error) return termEqual ? true : null;
-                return c == Comparison.Equal;
-        }
+            Comparison.Error => null,
+            var c => c == Comparison.Equal,
+        };
     }
+
+    private static bool IsWellFormed(ValueFamily family, Literal l) => family switch
+    {
+        ValueFamily.Numeric => NumericValue.TryFromLiteral(l, out _),
+        ValueFamily.Boolean => BooleanValue.TryParse(l.LexicalForm, out _),
+        ValueFamily.DateTime or ValueFamily.Date => DateTimeValue.TryFromLiteral(l, out _),
+        _ => true,
+    };
 
     /// <summary>
     /// SPARQL '&lt;' and friends (Query §17.3): numerics, simple/xsd:string literals, booleans,

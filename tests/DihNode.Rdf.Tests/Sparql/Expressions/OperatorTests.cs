@@ -98,10 +98,15 @@ public sealed class OperatorTests
     [InlineData("\"a\"^^:t != \"b\"^^:t", "error")]
     [InlineData("\"a\"^^:t = \"a\"", "error")]
     [InlineData("\"a\"^^:t < \"b\"^^:t", "error")]
-    // An ill-formed numeric is still a term: equal to itself, an error against other numerics, unequal to strings.
+    // An ill-formed numeric is still a term: equal to itself, an error against other literals
+    // except language-tagged ones, which can never equal it.
     [InlineData("\"x\"^^xsd:integer = \"x\"^^xsd:integer", "true")]
     [InlineData("\"x\"^^xsd:integer = 1", "error")]
-    [InlineData("\"x\"^^xsd:integer != \"abc\"", "true")]
+    [InlineData("\"x\"^^xsd:integer != \"abc\"", "error")]
+    [InlineData("\"x\"^^xsd:integer != \"abc\"@en", "true")]
+    [InlineData("\"a\"^^:t = \"a\"@en", "false")]
+    [InlineData("\"NaN\"^^xsd:double = \"NaN\"^^xsd:double", "false")]
+    [InlineData("\"abc\" = \"2006-08-23\"^^xsd:date", "false")]
     [InlineData("\"300\"^^xsd:byte = 300", "error")]
     [InlineData("?unbound = 1", "error")]
     // Nested arithmetic is compared as values without building intermediate literals.

@@ -15,6 +15,8 @@ public sealed class StringFunctionTests
     [InlineData("UCASE(\"foo\"^^xsd:string)", "\"FOO\"")]
     [InlineData("LCASE(\"BAR\")", "\"bar\"")]
     [InlineData("LCASE(\"x\"^^:t)", "error")]
+    [InlineData("UCASE(\"\U00010428\")", "\"\U00010400\"")]
+    [InlineData("LCASE(\"\U00010400\u00C9\")", "\"\U00010428\u00E9\"")]
     public void LengthAndCase(string expression, string expected) => Assert.Equal(expected, Run(expression));
 
     [Theory]
