@@ -52,7 +52,8 @@ internal sealed class QueryOutput
         }
         catch (NotSupportedException)
         {
-            throw new CliUsageException($"cannot write {rdf.Value} yet; use ttl, nt, nq or trig");
+            string syntax = rdf.Value switch { RdfFormat.JsonLd => "JSON-LD", RdfFormat.RdfXml => "RDF/XML", var other => other.ToString() };
+            throw new CliUsageException($"cannot write {syntax} yet; use ttl, nt, nq or trig");
         }
         return new QueryOutput(null, rdf.Value);
     }

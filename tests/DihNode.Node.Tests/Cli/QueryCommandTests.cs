@@ -184,7 +184,7 @@ public sealed class QueryCommandTests : IDisposable
     {
         string data = _host.File("hubs.ttl", Hubs);
         int code = _host.Run("query", "--format", "jsonld", data, "--query-text", "CONSTRUCT WHERE { ?s a ?c }");
-        if (code == 2) Assert.Contains("cannot write JsonLd yet", _host.Error);
+        if (code == 2) Assert.Contains("cannot write JSON-LD yet", _host.Error);
         else
         {
             Assert.Equal(0, code);
