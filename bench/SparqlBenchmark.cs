@@ -81,7 +81,7 @@ internal static class SparqlBenchmark
                 foreach (string file in files)
                 {
                     string name = Path.GetFileNameWithoutExtension(file);
-                    var j = JenaArq.Measure(data, file, warmup, repeat);
+                    if (!Attempt(name, "jena arq", () => JenaArq.Measure(data, file, warmup, repeat), out var j)) continue;
                     Console.WriteLine($"{name} (jena arq): avg {j.AverageMs:F1} ms, rows {j.Rows}; dihnode/jena {ours[file].MedianMs / j.AverageMs:F2}x");
                     if (j.Rows != ours[file].Rows) mismatches += Mismatch(name, "dihnode", ours[file].Rows, j.Rows, "jena arq's rows");
                 }
@@ -91,19 +91,42 @@ internal static class SparqlBenchmark
             if (!Virtuoso.IsAvailable(out string why)) Console.WriteLine($"virtuoso: skipped ({why})");
             else
             {
-                using var server = Virtuoso.Start();
-                Console.WriteLine($"virtuoso load: {server.Load(data):F0} ms");
+                if (!Attempt("virtuoso", "start", Virtuoso.Start, out var started)) return Finish(mismatches);
+                using Virtuoso server = started;
+                if (!Attempt("virtuoso", "load", () => server.Load(data), out double loadMs)) return Finish(mismatches);
+                Console.WriteLine($"virtuoso load: {loadMs:F0} ms");
                 foreach (string file in files)
                 {
                     string name = Path.GetFileNameWithoutExtension(file);
-                    var v = server.Measure(file, warmup, repeat);
+                    if (!Attempt(name, "virtuoso", () => server.Measure(file, warmup, repeat), out var v)) continue;
                     Console.WriteLine($"{name} (virtuoso): median {v.MedianMs:F1} ms, min {v.MinMs:F1} ms, rows {v.Rows}; dihnode/virtuoso {ours[file].MedianMs / v.MedianMs:F2}x");
                     if (v.Rows != ours[file].Rows) mismatches += Mismatch(name, "dihnode", ours[file].Rows, v.Rows, "virtuoso's rows");
                 }
             }
         }
+        return Finish(mismatches);
+    }
+
+    private static int Finish(int mismatches)
+    {
         if (mismatches > 0) Console.WriteLine($"!!! {mismatches} ROW COUNT MISMATCH(ES): see the lines marked MISMATCH above !!!");
         return mismatches == 0 ? 0 : 1;
+    }
+
+    /// <summary>One reference-engine measurement; a failure (out of memory, server error) is printed and skipped.</summary>
+    private static bool Attempt<T>(string name, string engine, Func<T> measure, out T result)
+    {
+        try
+        {
+            result = measure();
+            return true;
+        }
+        catch (InvalidOperationException e)
+        {
+            Console.WriteLine($"{name} ({engine}): failed: {e.Message.Trim()}");
+            result = default!;
+            return false;
+        }
     }
 
     private static int Mismatch(string name, string engine, long rows, long expected, string against)
