@@ -14,6 +14,7 @@ internal static class CommandLine
     private static readonly (string Name, string Synopsis, Func<CliArguments, int> Run)[] s_commands =
     [
         ("convert", ConvertCommand.Synopsis, ConvertCommand.Run),
+        ("query", QueryCommand.Synopsis, QueryCommand.Run),
         ("stats", StatsCommand.Synopsis, StatsCommand.Run),
         ("validate-syntax", ValidateSyntaxCommand.Synopsis, ValidateSyntaxCommand.Run),
     ];
@@ -57,5 +58,6 @@ internal static class CommandLine
     public static string Usage =>
         "usage: dihnode COMMAND [ARGS]\ncommands:\n" +
         string.Join("\n", s_commands.Select(c => "  " + c.Synopsis)) +
-        "\nformats: nt, nq, ttl, trig (from the file extension, or named with --from/--to/--format)";
+        "\nformats: nt, nq, ttl, trig (from the file extension, or named with --from/--to/--format)" +
+        "\nquery results: text, json, xml, csv, tsv (SELECT, ASK); ttl, nt, nq, trig, jsonld (CONSTRUCT, DESCRIBE)";
 }
