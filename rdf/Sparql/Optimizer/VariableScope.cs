@@ -130,6 +130,14 @@ internal static class VariableScope
         _ => false,
     };
 
+    /// <summary>Every variable an operator binds or reads anywhere inside it (SERVICE endpoints included).</summary>
+    public static HashSet<Term> Mentioned(Op op)
+    {
+        var set = new HashSet<Term>();
+        Mentioned(op, set);
+        return set;
+    }
+
     private static void Mentioned(Op op, HashSet<Term> set)
     {
         set.UnionWith(Of(op).Maybe);
@@ -139,6 +147,7 @@ internal static class VariableScope
             case LeftJoin { Condition: Expression c }: set.UnionWith(Read(c)); break;
             case Extend x: set.UnionWith(Read(x.Expression)); break;
             case Graph { Name: Variable v }: set.Add(v); break;
+            case Service { Endpoint: Variable v }: set.Add(v); break;
             case Group g: foreach (GroupKey k in g.Keys) set.UnionWith(Read(k.Expression)); break;
             case OrderBy o: foreach (OrderCondition c in o.Conditions) set.UnionWith(Read(c.Expression)); break;
         }
