@@ -29,6 +29,8 @@ public class OptimizerFuzzTests
             string where = new JoinStrategyFuzzTests.Generator(random).Group(3);
             // Some constant expressions for the folding pass, an error among them.
             if (trial % 3 == 0) where = where[..^1] + $" FILTER(?a != :n{random.Next(4)} || 1 + 1 = {1 + random.Next(2)}) BIND(2 * 3 AS ?k) BIND(1/0 AS ?z) }}";
+            // Equality filters over a graph name and over a path, for the binding pass.
+            else if (trial % 3 == 1) where = where[..^1] + $" {{ GRAPH ?h {{ ?a :p ?b }} FILTER(?h = :g{random.Next(2)}) }} {{ ?c :q* ?d FILTER(?c = :n{random.Next(4)}) }} }}";
             string text = QueryPrefixes + "SELECT * WHERE " + where;
             Query query;
             try { query = SparqlParser.ParseQuery(text); }

@@ -102,6 +102,22 @@ public class PassTests
             $"(project (?s ?c) (extend ((?c {A})) (bgp (triple ?s {P} {A}))))");
 
     [Fact]
+    public void Equality_with_an_iri_fixes_the_start_of_a_path()
+        => Assert.Equal(
+            $"(project (?s ?o) (extend ((?s {A})) (path {A} (path+ {P}) ?o)))",
+            Run(new FilterEqualityBinding(), "{ ?s :p+ ?o FILTER(?s = :a) }"));
+
+    [Fact]
+    public void Equality_with_an_iri_names_the_graph()
+        => Assert.Equal(
+            $"(project (?g ?s ?o) (extend ((?g {A})) (graph {A} (bgp (triple ?s {P} ?o)))))",
+            Run(new FilterEqualityBinding(), "{ GRAPH ?g { ?s :p ?o } FILTER(?g = :a) }"));
+
+    [Fact]
+    public void Equality_on_a_graph_variable_used_inside_the_graph_stays_a_filter()
+        => Keeps(new FilterEqualityBinding(), "{ GRAPH ?g { ?g :p ?o } FILTER(?g = :a) }");
+
+    [Fact]
     public void Equality_with_a_literal_stays_a_filter()
         => Keeps(new FilterEqualityBinding(), "{ ?s :p ?c FILTER(?c = 1) }");
 
