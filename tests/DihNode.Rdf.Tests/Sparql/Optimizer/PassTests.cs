@@ -66,6 +66,17 @@ public class PassTests
         => Keeps(new FilterPushDown(), "{ { ?s :p ?o } UNION { ?s :q ?x } ?s :r ?y FILTER(?o > 1) }");
 
     [Fact]
+    public void Push_down_keeps_a_filter_on_a_variable_the_left_of_optional_only_possibly_binds()
+    {
+        const string where = "{ ?s :p ?o OPTIONAL { ?s :q ?x } OPTIONAL { ?s :r ?x } FILTER(BOUND(?x)) }";
+        Keeps(new FilterPushDown(), where);
+        // The second OPTIONAL binds ?x where the first did not: the row must survive.
+        const string data = ":s :p 1 ; :r :z .";
+        Assert.Equal(["?s=:s ?o=1 ?x=:z"], Evaluation.EvaluationFixture.Rows(data, "SELECT * WHERE " + where));
+        Assert.Equal(["?s=:s ?o=1 ?x=:z"], Evaluation.EvaluationFixture.Rows(data, "SELECT * WHERE " + where, new() { Optimize = false }));
+    }
+
+    [Fact]
     public void Push_down_splits_conditions_between_join_sides()
         => Rewrites(new FilterPushDown(), "{ ?s :p ?o { ?o :q ?x } FILTER(?x > 1) FILTER(?s != ?x) }",
             $"(project (?s ?o ?x) (filter (exprlist (> ?x \"1\"{Int}) (!= ?s ?x)) (join (bgp (triple ?s {P} ?o)) (bgp (triple ?o {Q} ?x)))))",
