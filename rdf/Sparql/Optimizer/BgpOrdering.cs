@@ -60,7 +60,7 @@ internal sealed class BgpOrdering : IOptimizerPass
     /// <summary>
     /// The variables bound when <paramref name="right"/> is evaluated with the left row substituted:
     /// the left side's certain variables when the right side is made of patterns (the evaluator then
-    /// substitutes, <see cref="Evaluation.VariableAnalysis"/>), else only the outer ones.
+    /// substitutes into patterns), else only the outer ones.
     /// </summary>
     private static HashSet<Term> Substituted(Op right, HashSet<Term> outer, Op left) =>
         OnlyPatterns(right) ? [.. outer, .. VariableScope.Certain(left)] : outer;

@@ -8,7 +8,7 @@ namespace DihNode.Rdf.Sparql.Optimizer;
 /// </summary>
 internal interface IOptimizerPass
 {
-    /// <summary>The name used to switch the pass off (<see cref="Evaluation.QueryOptions.DisabledOptimizerPasses"/>).</summary>
+    /// <summary>The name used to switch the pass off (the query options list the disabled ones).</summary>
     string Name { get; }
 
     Op Rewrite(Op op, OptimizerContext context);
