@@ -151,13 +151,19 @@ internal sealed partial class Evaluator
     private IEnumerable<int[]> EvalExtend(Extend x, int[] seed, int graph)
     {
         int slot = _context.Slot(x.Variable);
+        // A constant (e.g. an equality filter turned into a binding) is encoded once.
+        int constant = x.Expression is ConstantExpression { Value: var c } ? _context.Encode(c) : 0;
         foreach (int[] row in Eval(x.Input, seed, graph))
         {
             // A chain of BINDs (or SELECT expressions) shares one solution's BNODE(str) nodes (§17.4.2.9).
             if (x.Input is not Extend) _expressions.BeginSolution();
-            Term? value = _expressions.Evaluate(x.Expression, row, graph);
-            if (value is null) { yield return row; continue; }
-            int id = _context.Encode(value);
+            int id = constant;
+            if (id == 0)
+            {
+                Term? value = _expressions.Evaluate(x.Expression, row, graph);
+                if (value is null) { yield return row; continue; }
+                id = _context.Encode(value);
+            }
             if (row[slot] != 0)
             {
                 if (row[slot] == id) yield return row;
