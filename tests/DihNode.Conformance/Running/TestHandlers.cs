@@ -34,7 +34,7 @@ internal static class TestHandlers
         [Mf.NegativeUpdateSyntaxTest11] = t => SparqlSyntaxTests.Negative(t, update: true),
         [Mf.QueryEvaluationTest] = SparqlEvaluationTests.QueryEvaluation,
         [Mf.CsvResultFormatTest] = SparqlEvaluationTests.CsvResultFormat,
-        [Mf.UpdateEvaluationTest] = static _ => TestOutcome.Fail("update execution not implemented"),
+        [Mf.UpdateEvaluationTest] = SparqlUpdateTests.UpdateEvaluation,
         [Rdft.TestXMLEval] = t => RdfSyntaxTests.Evaluation(t, RdfFormat.RdfXml),
         [Rdft.TestXMLNegativeSyntax] = t => RdfSyntaxTests.NegativeSyntax(t, RdfFormat.RdfXml),
     };
