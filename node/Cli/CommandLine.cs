@@ -15,6 +15,7 @@ internal static class CommandLine
     [
         ("convert", ConvertCommand.Synopsis, ConvertCommand.Run),
         ("stats", StatsCommand.Synopsis, StatsCommand.Run),
+        ("update", UpdateCommand.Synopsis, UpdateCommand.Run),
         ("validate-syntax", ValidateSyntaxCommand.Synopsis, ValidateSyntaxCommand.Run),
     ];
 
