@@ -135,6 +135,15 @@ public class UpdateExecutorTests
     }
 
     [Fact]
+    public void ATimeoutChangesNothing()
+    {
+        var store = With(":keep :p 1");
+        Assert.Throws<DihNode.Rdf.Sparql.Evaluation.QueryTimeoutException>(() =>
+            Run(store, "INSERT DATA { :a :p 1 } ; INSERT DATA { :b :p 1 }", new UpdateOptions { Timeout = TimeSpan.FromTicks(1) }));
+        Assert.Equal([":keep :p 1"], Dump(store));
+    }
+
+    [Fact]
     public void MalformedRequestsAreSyntaxErrorsWithPositions()
     {
         var store = With(":keep :p 1");
