@@ -12,7 +12,9 @@ namespace DihNode.Rdf.Sparql.Update;
 /// </summary>
 internal static class LoadSources
 {
-    private static readonly Lazy<HttpClient> s_client = new(() => new HttpClient { Timeout = TimeSpan.FromSeconds(60) });
+    // Redirects are not followed: the allow-list names what is read, and a redirect could lead anywhere.
+    private static readonly Lazy<HttpClient> s_client = new(() =>
+        new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(60) });
 
     /// <summary>An opened document: its bytes, format and a name for messages.</summary>
     public sealed record Document(Stream Stream, RdfFormat Format, string Name) : IDisposable
@@ -37,18 +39,29 @@ internal static class LoadSources
     {
         if (directories.Count == 0) return null;
         if (!Uri.TryCreate(iri, UriKind.Absolute, out var uri) || !uri.IsFile || !string.IsNullOrEmpty(uri.Host)) return null;
-        string path = Path.GetFullPath(uri.LocalPath);
-        if (File.Exists(path) && new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true) is { } target)
-            path = Path.GetFullPath(target.FullName);
+        string path = RealPath(uri.LocalPath);
         foreach (string directory in directories)
         {
-            string root = Path.GetFullPath(directory);
-            if (Directory.Exists(root) && new DirectoryInfo(root).ResolveLinkTarget(returnFinalTarget: true) is { } rootTarget)
-                root = rootTarget.FullName;
-            root = Path.TrimEndingDirectorySeparator(root) + Path.DirectorySeparatorChar;
+            string root = Path.TrimEndingDirectorySeparator(RealPath(directory)) + Path.DirectorySeparatorChar;
             if (path.StartsWith(root, StringComparison.Ordinal)) return path;
         }
         return null;
+    }
+
+    /// <summary>The absolute path with ".." and every symbolic link on the way (folders and the file) resolved.</summary>
+    internal static string RealPath(string path)
+    {
+        string full = Path.GetFullPath(path);
+        string root = Path.GetPathRoot(full)!;
+        string current = root;
+        foreach (string part in full[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
+        {
+            current = Path.Combine(current, part);
+            FileSystemInfo info = Directory.Exists(current) ? new DirectoryInfo(current) : new FileInfo(current);
+            if (info.Exists && info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is { } target)
+                current = RealPath(target.FullName);
+        }
+        return current;
     }
 
     private static Document OpenFile(string iri, UpdateOptions options)
@@ -90,6 +103,8 @@ internal static class LoadSources
             foreach (var format in RdfFormats.All)
                 request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(format.MediaType()));
             using var response = client.Send(request, HttpCompletionOption.ResponseHeadersRead, options.CancellationToken);
+            if ((int)response.StatusCode is >= 300 and < 400)
+                throw new OperationFailure($"LOAD <{iri}>: redirected to <{response.Headers.Location}>, which is not followed");
             if (!response.IsSuccessStatusCode)
                 throw new OperationFailure($"LOAD <{iri}>: HTTP {(int)response.StatusCode} {response.ReasonPhrase}");
             var detected = (response.Content.Headers.ContentType?.MediaType is { } type ? RdfFormats.FromMediaType(type) : null)

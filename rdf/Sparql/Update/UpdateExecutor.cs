@@ -3,7 +3,7 @@ using DihNode.Rdf.Store;
 
 namespace DihNode.Rdf.Sparql.Update;
 
-/// <summary>How many quads an update request removed and added in the end.</summary>
+/// <summary>How many quad removals and additions of an update request took effect (a MOVE counts both).</summary>
 public readonly record struct UpdateSummary(long QuadsRemoved, long QuadsAdded);
 
 /// <summary>

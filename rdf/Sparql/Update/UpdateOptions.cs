@@ -31,7 +31,10 @@ public sealed class UpdateOptions
     /// </summary>
     public IReadOnlyList<string> LoadUrls { get; init; } = [];
 
-    /// <summary>The client for allowed http(s) LOADs; a shared default client when null.</summary>
+    /// <summary>
+    /// The client for allowed http(s) LOADs; when null, a shared client that follows no redirects
+    /// (a redirect fails the LOAD). A client given here should not follow redirects either.
+    /// </summary>
     public HttpClient? HttpClient { get; init; }
 
     /// <summary>The largest document LOAD reads, in bytes (64 MiB by default).</summary>

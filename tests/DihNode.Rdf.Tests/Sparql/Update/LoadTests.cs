@@ -67,9 +67,15 @@ public sealed class LoadTests : IDisposable
         {
             return; // no symbolic links here
         }
+        Directory.CreateSymbolicLink(Path.Combine(_allowed, "door"), _outside);
         var store = With("");
         Assert.Throws<UpdateExecutionException>(() => Run(store, $"LOAD <{FileIri(link)}>", Options));
+        Assert.Throws<UpdateExecutionException>(() => Run(store, $"LOAD <{FileIri(Path.Combine(_allowed, "door", "secret.ttl"))}>", Options));
         Assert.Empty(Dump(store));
+        // A link that stays inside is fine.
+        File.CreateSymbolicLink(Path.Combine(_allowed, "alias.ttl"), Path.Combine(_allowed, "data.ttl"));
+        Run(store, $"LOAD <{FileIri(Path.Combine(_allowed, "alias.ttl"))}>", Options);
+        Assert.Contains(":a :p 1", Dump(store));
     }
 
     [Fact]
@@ -85,6 +91,17 @@ public sealed class LoadTests : IDisposable
         Run(store, "LOAD <http://data.example.org/open/x.ttl> ; LOAD <http://other.example.org/one.ttl> INTO GRAPH :g", options);
         Assert.Equal(["http://data.example.org/open/x.ttl", "http://other.example.org/one.ttl"], handler.Requests);
         Assert.Equal([":a :p 1", ":a :p 1 :g"], Dump(store));
+    }
+
+    [Fact]
+    public void DoesNotFollowRedirects()
+    {
+        var handler = new StubHandler();
+        var options = new UpdateOptions { LoadUrls = ["http://data.example.org/"], HttpClient = new HttpClient(handler) };
+        var store = With("");
+        var e = Assert.Throws<UpdateExecutionException>(() => Run(store, "LOAD <http://data.example.org/moved>", options));
+        Assert.Contains("redirected to <http://internal.example/>", e.Message);
+        Assert.Equal(["http://data.example.org/moved"], handler.Requests);
     }
 
     [Fact]
@@ -115,6 +132,8 @@ public sealed class LoadTests : IDisposable
         protected override HttpResponseMessage Send(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             Requests.Add(request.RequestUri!.AbsoluteUri);
+            if (request.RequestUri.AbsolutePath.EndsWith("/moved", StringComparison.Ordinal))
+                return new HttpResponseMessage(HttpStatusCode.Found) { Headers = { Location = new Uri("http://internal.example/") } };
             return new HttpResponseMessage(HttpStatusCode.OK)
             {
                 Content = new StringContent("<http://example.org/a> <http://example.org/p> \"1\" .", Encoding.UTF8, "application/n-triples"),
