@@ -14,9 +14,9 @@ internal sealed class SqliteCommitLog(SqliteConnection connection, string path) 
         try
         {
             using var transaction = connection.BeginTransaction();
-            if (batch.FirstNewTermId <= batch.LastTermId) InsertTerms(transaction, batch);
-            if (!batch.Removed.IsEmpty) DeleteQuads(transaction, batch.Removed);
-            if (!batch.Added.IsEmpty) InsertQuads(transaction, batch.Added);
+            if (batch.FirstNewTermId <= batch.LastTermId) InsertTerms(batch);
+            if (!batch.Removed.IsEmpty) DeleteQuads(batch.Removed);
+            if (!batch.Added.IsEmpty) InsertQuads(batch.Added);
             transaction.Commit();
         }
         catch (SqliteException e)
@@ -25,56 +25,43 @@ internal sealed class SqliteCommitLog(SqliteConnection connection, string path) 
         }
     }
 
-    private void InsertTerms(SqliteTransaction transaction, CommitBatch batch)
+    private void InsertTerms(CommitBatch batch)
     {
-        using var command = Prepare(transaction, "INSERT INTO term (id, value, h) VALUES ($id, $value, $h)", "$id", "$value", "$h");
-        var (id, value, h) = (command.Parameters[0], command.Parameters[1], command.Parameters[2]);
-        for (int i = batch.FirstNewTermId; i <= batch.LastTermId; i++)
+        using var insert = new RawStatement(connection, "INSERT INTO term (id, value, h) VALUES (?1, ?2, ?3)");
+        for (int id = batch.FirstNewTermId; id <= batch.LastTermId; id++)
         {
-            var bytes = batch.EncodedTerm(i);
-            id.Value = i;
-            value.Value = bytes.ToArray();
-            h.Value = TermDictionary.Hash(bytes);
-            command.ExecuteNonQuery();
+            var bytes = batch.EncodedTerm(id);
+            insert.Bind(1, id);
+            insert.Bind(2, bytes);
+            insert.Bind(3, TermDictionary.Hash(bytes));
+            insert.Execute();
         }
     }
 
-    private void DeleteQuads(SqliteTransaction transaction, ReadOnlySpan<EncodedQuad> quads)
+    private void DeleteQuads(ReadOnlySpan<EncodedQuad> quads)
     {
-        using var command = Prepare(transaction, "DELETE FROM quad WHERE g = $g AND s = $s AND p = $p AND o = $o", "$g", "$s", "$p", "$o");
-        var parameters = command.Parameters;
+        using var delete = new RawStatement(connection, "DELETE FROM quad WHERE g = ?1 AND s = ?2 AND p = ?3 AND o = ?4");
         foreach (ref readonly var q in quads)
         {
-            parameters[0].Value = q.G;
-            parameters[1].Value = q.S;
-            parameters[2].Value = q.P;
-            parameters[3].Value = q.O;
-            command.ExecuteNonQuery();
+            delete.Bind(1, q.G);
+            delete.Bind(2, q.S);
+            delete.Bind(3, q.P);
+            delete.Bind(4, q.O);
+            delete.Execute();
         }
     }
 
-    private void InsertQuads(SqliteTransaction transaction, ReadOnlySpan<EncodedQuad> quads)
+    private void InsertQuads(ReadOnlySpan<EncodedQuad> quads)
     {
-        using var command = Prepare(transaction, "INSERT INTO quad (g, s, p, o, c) VALUES ($g, $s, $p, $o, $c)", "$g", "$s", "$p", "$o", "$c");
-        var parameters = command.Parameters;
+        using var insert = new RawStatement(connection, "INSERT INTO quad (g, s, p, o, c) VALUES (?1, ?2, ?3, ?4, ?5)");
         foreach (ref readonly var q in quads)
         {
-            parameters[0].Value = q.G;
-            parameters[1].Value = q.S;
-            parameters[2].Value = q.P;
-            parameters[3].Value = q.O;
-            parameters[4].Value = SqliteSchema.QuadCheck(in q);
-            command.ExecuteNonQuery();
+            insert.Bind(1, q.G);
+            insert.Bind(2, q.S);
+            insert.Bind(3, q.P);
+            insert.Bind(4, q.O);
+            insert.Bind(5, SqliteSchema.QuadCheck(in q));
+            insert.Execute();
         }
-    }
-
-    private SqliteCommand Prepare(SqliteTransaction transaction, string sql, params string[] names)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (string name in names) command.Parameters.Add(new SqliteParameter { ParameterName = name });
-        command.Prepare();
-        return command;
     }
 }

@@ -16,21 +16,15 @@ public sealed partial class SqliteRdfStore
 
     private static int RestoreTerms(SqliteConnection connection, MemoryDataset dataset, string path)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id, value, h FROM term ORDER BY id";
-        using var reader = command.ExecuteReader();
-        byte[] buffer = new byte[256];
+        using var statement = new RawStatement(connection, "SELECT id, value, h FROM term ORDER BY id");
         int expected = 0;
-        while (reader.Read())
+        while (statement.Step())
         {
             expected++;
-            long id = reader.GetInt64(0);
+            long id = statement.Int64(0);
             if (id != expected) throw Damaged(path, $"term ids jump from {expected - 1} to {id}");
-            int length = checked((int)reader.GetBytes(1, 0, null, 0, 0));
-            if (length > buffer.Length) buffer = new byte[Math.Max(length, buffer.Length * 2)];
-            reader.GetBytes(1, 0, buffer, 0, length);
-            var value = buffer.AsSpan(0, length);
-            if (TermDictionary.Hash(value) != reader.GetInt32(2) || !IsWellFormed(value, expected))
+            var value = statement.Blob(1);
+            if (TermDictionary.Hash(value) != (int)statement.Int64(2) || !IsWellFormed(value, expected))
                 throw Damaged(path, $"term {id} is damaged");
             if (dataset.RestoreTerm(value) != expected) throw Damaged(path, $"term {id} repeats an earlier term");
         }
@@ -58,16 +52,14 @@ public sealed partial class SqliteRdfStore
 
     private static IEnumerable<EncodedQuad> ReadQuads(SqliteConnection connection, int terms, string path)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT g, s, p, o, c FROM quad";
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
+        using var statement = new RawStatement(connection, "SELECT g, s, p, o, c FROM quad");
+        while (statement.Step())
         {
-            long g = reader.GetInt64(0), s = reader.GetInt64(1), p = reader.GetInt64(2), o = reader.GetInt64(3);
+            long g = statement.Int64(0), s = statement.Int64(1), p = statement.Int64(2), o = statement.Int64(3);
             if (s <= 0 || p <= 0 || o <= 0 || g < 0 || s > terms || p > terms || o > terms || g > terms)
                 throw Damaged(path, $"quad ({s} {p} {o} {g}) names a term the file does not hold");
             var quad = new EncodedQuad((int)s, (int)p, (int)o, (int)g);
-            if (SqliteSchema.QuadCheck(in quad) != reader.GetInt32(4)) throw Damaged(path, $"quad {quad} is damaged");
+            if (SqliteSchema.QuadCheck(in quad) != statement.Int64(4)) throw Damaged(path, $"quad {quad} is damaged");
             yield return quad;
         }
     }

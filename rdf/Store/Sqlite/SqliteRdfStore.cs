@@ -58,8 +58,9 @@ public sealed partial class SqliteRdfStore : IRdfStore
         try
         {
             connection.Open();
+            SqliteSchema.Text(connection, "PRAGMA locking_mode = EXCLUSIVE");
+            SqliteSchema.EnsureOrCreate(connection, path); // before anything writes to a file that may not be ours
             Configure(connection, path);
-            SqliteSchema.EnsureOrCreate(connection, path);
             var dataset = new MemoryDataset();
             Restore(connection, dataset, path);
             dataset.AttachLog(new SqliteCommitLog(connection, path));
@@ -84,7 +85,6 @@ public sealed partial class SqliteRdfStore : IRdfStore
     /// </summary>
     private static void Configure(SqliteConnection connection, string path)
     {
-        SqliteSchema.Text(connection, "PRAGMA locking_mode = EXCLUSIVE");
         string? mode = SqliteSchema.Text(connection, "PRAGMA journal_mode = WAL");
         if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
             throw new StoreFileException(path, $"cannot use write-ahead logging (journal mode '{mode}')");
