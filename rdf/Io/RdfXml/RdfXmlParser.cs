@@ -34,6 +34,8 @@ internal sealed partial class RdfXmlParser
     private readonly int _maxXmlDepth;
     private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Ns, string Local), Iri> _iris = new(NamePairComparer.Instance);
+    private const int MaxCachedIris = 1 << 16;
+    private readonly Dictionary<string, Iri> _absolute = new(StringComparer.Ordinal);
     private XmlReader _reader = null!;
 
     /// <summary>The base IRI in scope (xml:base, §5.3), null when there is none.</summary>
@@ -174,10 +176,18 @@ internal sealed partial class RdfXmlParser
     private Iri Resolve(string reference)
     {
         string value;
-        // An absolute IRI without dot segments resolves to itself (RFC 3986 §5.2.2): skip the work.
+        // An absolute IRI without dot segments resolves to itself (RFC 3986 §5.2.2): skip the work,
+        // and hand out one object per IRI, which lets a store recognise repeats by identity.
         if (IriResolver.HasScheme(reference) && !reference.Contains("/.", StringComparison.Ordinal) && !reference.Contains(":.", StringComparison.Ordinal))
-            value = reference;
-        else if (_base is not null) value = IriResolver.Resolve(_base, reference);
+        {
+            if (_absolute.TryGetValue(reference, out var known)) return known;
+            if (Iri.Validate(reference) is { } invalid) Fail($"<{reference}> is not an IRI: {invalid}");
+            if (_absolute.Count >= MaxCachedIris) _absolute.Clear();
+            var iri = Iri.FromTrusted(reference);
+            _absolute.Add(reference, iri);
+            return iri;
+        }
+        if (_base is not null) value = IriResolver.Resolve(_base, reference);
         else if (IriResolver.HasScheme(reference)) value = IriResolver.Resolve(reference, reference);
         else value = Fail<string>($"the relative IRI <{reference}> cannot be resolved: there is no base IRI");
         if (Iri.Validate(value) is { } problem) Fail($"<{value}> is not an IRI: {problem}");
