@@ -19,6 +19,10 @@ internal static class Suites
         RdfSyntax("rdf-trig"),
         RdfSyntax("rdf-n-triples"),
         RdfSyntax("rdf-n-quads"),
+        JsonLd("jsonld-expand", "expand"),
+        JsonLd("jsonld-toRdf", "toRdf"),
+        JsonLd("jsonld-remote-doc", "remote-doc"),
+        JsonLd("jsonld-html", "html"),
     ];
 
     public static Suite? Find(string name) =>
@@ -27,6 +31,9 @@ internal static class Suites
     public static Suite Get(string name) =>
         Find(name) ?? throw new ArgumentException(
             $"Unknown suite '{name}'. Known: {string.Join(", ", All.Select(s => s.Name))}.", nameof(name));
+
+    private static Suite JsonLd(string name, string manifest) =>
+        new(name, "jsonld", [manifest + "-manifest.jsonld"], DihNode.Conformance.JsonLd.JsonLdManifest.PublicBase);
 
     private static Suite RdfSyntax(string name) =>
         new(name, "rdf11/" + name, ["manifest.ttl"], RdfTests + name + "/");

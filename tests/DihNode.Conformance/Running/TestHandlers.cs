@@ -26,6 +26,8 @@ internal static class TestHandlers
         [Rdft.TestNTriplesNegativeSyntax] = t => RdfSyntaxTests.NegativeSyntax(t, RdfFormat.NTriples),
         [Rdft.TestNQuadsPositiveSyntax] = t => RdfSyntaxTests.PositiveSyntax(t, RdfFormat.NQuads),
         [Rdft.TestNQuadsNegativeSyntax] = t => RdfSyntaxTests.NegativeSyntax(t, RdfFormat.NQuads),
+        [JsonLd.JsonLdManifest.Vocab + "ExpandTest"] = JsonLd.JsonLdTests.Expand,
+        [JsonLd.JsonLdManifest.Vocab + "ToRDFTest"] = JsonLd.JsonLdTests.ToRdf,
     };
 
     /// <summary>The handler for <paramref name="test"/>'s type, or null when none of its types is known.</summary>
