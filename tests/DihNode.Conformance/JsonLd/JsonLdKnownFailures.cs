@@ -22,9 +22,6 @@ internal static class JsonLdKnownFailures
         [Html + "tf003"] = NoFlattening,
         [Html + "tf004"] = NoFlattening,
         [Html + "tf005"] = NoFlattening,
-        [Html + "tr006"] =
-            "the suite contradicts itself: te006 expects \"loading document failed\" for an HTML page without a JSON-LD "
-            + "script element (as API §9.4 step 5.2 says), tr006 expects an empty dataset from the same page; we follow te006",
     };
 
     public static string? ReasonFor(string testId) => Reasons.GetValueOrDefault(testId);
