@@ -208,6 +208,11 @@ internal sealed partial class Expander
     /// <summary>Adds <paramref name="value"/> to the array at <paramref name="key"/> of <paramref name="map"/> (created if missing).</summary>
     private static void AddValue(JsonObject map, string key, JsonNode? value)
     {
+        if (value is JsonArray { Parent: null } fresh && !map.ContainsKey(key))
+        {
+            map[key] = fresh; // the common case: the expanded array becomes the entry, no copy
+            return;
+        }
         if (!map.TryGetPropertyValue(key, out var existing) || existing is not JsonArray array)
         {
             array = [];
@@ -223,7 +228,7 @@ internal sealed partial class Expander
 
     /// <summary>Entries in document order, or by key in code-point order when ordered output was asked for.</summary>
     private IEnumerable<KeyValuePair<string, JsonNode?>> SortedEntries(JsonObject map) =>
-        _ordered ? map.OrderBy(e => e.Key, StringComparer.Ordinal).ToList() : map.ToList();
+        _ordered ? map.OrderBy(e => e.Key, StringComparer.Ordinal).ToList() : map;
 
     internal static bool IsListObject(JsonNode? n) => n is JsonObject o && o.ContainsKey(Keywords.List);
 
