@@ -19,6 +19,9 @@ internal static class Suites
         RdfSyntax("rdf-trig"),
         RdfSyntax("rdf-n-triples"),
         RdfSyntax("rdf-n-quads"),
+        JsonLd("jsonld-fromRdf", "fromRdf-manifest.jsonld"),
+        JsonLd("jsonld-compact", "compact-manifest.jsonld"),
+        JsonLd("jsonld-flatten", "flatten-manifest.jsonld"),
     ];
 
     public static Suite? Find(string name) =>
@@ -27,6 +30,9 @@ internal static class Suites
     public static Suite Get(string name) =>
         Find(name) ?? throw new ArgumentException(
             $"Unknown suite '{name}'. Known: {string.Join(", ", All.Select(s => s.Name))}.", nameof(name));
+
+    private static Suite JsonLd(string name, string manifest) =>
+        new(name, "jsonld", [manifest], "https://w3c.github.io/json-ld-api/tests/");
 
     private static Suite RdfSyntax(string name) =>
         new(name, "rdf11/" + name, ["manifest.ttl"], RdfTests + name + "/");

@@ -12,6 +12,7 @@ internal static class ManifestLoader
     /// <summary>All entries of <paramref name="suite"/> under the conformance folder <paramref name="conformanceRoot"/>.</summary>
     public static List<TestEntry> Load(Suite suite, string conformanceRoot)
     {
+        if (suite.Manifests[0].EndsWith(".jsonld", StringComparison.Ordinal)) return JsonLd.JsonLdOutManifests.Load(suite, conformanceRoot);
         string folder = Path.Combine(conformanceRoot, suite.Folder);
         if (!Directory.Exists(folder)) throw new DirectoryNotFoundException($"Suite folder {folder} not found.");
         var locator = suite.PublicBase is null ? DocumentLocator.ForFiles(folder) : new DocumentLocator(suite.PublicBase, folder);

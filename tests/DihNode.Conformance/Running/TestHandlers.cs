@@ -26,6 +26,7 @@ internal static class TestHandlers
         [Rdft.TestNTriplesNegativeSyntax] = t => RdfSyntaxTests.NegativeSyntax(t, RdfFormat.NTriples),
         [Rdft.TestNQuadsPositiveSyntax] = t => RdfSyntaxTests.PositiveSyntax(t, RdfFormat.NQuads),
         [Rdft.TestNQuadsNegativeSyntax] = t => RdfSyntaxTests.NegativeSyntax(t, RdfFormat.NQuads),
+        [JsonLd.JsonLdOutManifests.Vocab + "FromRDFTest"] = JsonLd.FromRdfTests.Run,
     };
 
     /// <summary>The handler for <paramref name="test"/>'s type, or null when none of its types is known.</summary>

@@ -1,0 +1,38 @@
+namespace DihNode.Rdf.Io.JsonLd.FromRdf;
+
+/// <summary>
+/// How literals that carry a base direction are read back from RDF
+/// (JSON-LD 1.1 API, https://www.w3.org/TR/json-ld11-api/#dom-jsonldoptions-rdfdirection).
+/// </summary>
+public enum RdfDirectionMode
+{
+    /// <summary>No special handling: i18n datatypes stay datatypes, compound literals stay nodes.</summary>
+    None,
+
+    /// <summary>Datatypes <c>https://www.w3.org/ns/i18n#{language}_{direction}</c> become <c>@language</c> and <c>@direction</c>.</summary>
+    I18nDatatype,
+
+    /// <summary>Blank nodes with <c>rdf:value</c>, <c>rdf:language</c>, <c>rdf:direction</c> become value objects.</summary>
+    CompoundLiteral,
+}
+
+/// <summary>
+/// The options of the Serialize RDF as JSON-LD algorithm
+/// (https://www.w3.org/TR/json-ld11-api/#serialize-rdf-as-json-ld-algorithm).
+/// </summary>
+public sealed record FromRdfOptions
+{
+    /// <summary>Nodes, graphs and properties in code point order (deterministic output).</summary>
+    public bool Ordered { get; init; }
+
+    /// <summary>xsd:boolean, xsd:integer and xsd:double literals become JSON booleans and numbers.</summary>
+    public bool UseNativeTypes { get; init; }
+
+    /// <summary>Keep rdf:type as a property instead of turning it into <c>@type</c>.</summary>
+    public bool UseRdfType { get; init; }
+
+    public RdfDirectionMode RdfDirection { get; init; }
+
+    /// <summary>"json-ld-1.0" turns off JSON-LD 1.1 features (rdf:JSON literals as <c>@json</c>).</summary>
+    public string ProcessingMode { get; init; } = "json-ld-1.1";
+}
