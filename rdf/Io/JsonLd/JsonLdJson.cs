@@ -1,0 +1,64 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace DihNode.Rdf.Io.JsonLd;
+
+/// <summary>
+/// Reading JSON for the processor: strict RFC 8259 with a nesting bound, errors carrying line and
+/// byte position, and the small helpers the algorithms use on <see cref="JsonNode"/> values.
+/// </summary>
+internal static class JsonLdJson
+{
+    /// <summary>Parses <paramref name="text"/>; malformed or too deeply nested JSON throws "invalid JSON" with the position.</summary>
+    public static JsonNode? Parse(string text, string? source, int maxDepth) =>
+        Parse(Encoding.UTF8.GetBytes(text), source, maxDepth);
+
+    /// <summary>Parses UTF-8 <paramref name="utf8"/> (a byte order mark is skipped).</summary>
+    public static JsonNode? Parse(ReadOnlySpan<byte> utf8, string? source, int maxDepth)
+    {
+        if (utf8.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) utf8 = utf8[3..];
+        try
+        {
+            var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = maxDepth });
+            return JsonNode.Parse(ref reader, new JsonNodeOptions { PropertyNameCaseInsensitive = false });
+        }
+        catch (JsonException e)
+        {
+            long line = (e.LineNumber ?? 0) + 1, column = (e.BytePositionInLine ?? 0) + 1;
+            string where = source is null ? "" : source + ": ";
+            throw new JsonLdException(JsonLdErrorCode.InvalidJson,
+                $"{where}line {line}, byte {column} of the line: {FirstSentence(e.Message)}", e)
+            { Data = { ["line"] = line, ["column"] = column } };
+        }
+    }
+
+    private static string FirstSentence(string message)
+    {
+        int cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        return cut > 0 ? message[..cut].TrimEnd() : message;
+    }
+
+    /// <summary>A copy of <paramref name="node"/> that may be attached to a new parent.</summary>
+    public static JsonNode? Clone(JsonNode? node) => node?.DeepClone();
+
+    public static bool IsString(JsonNode? n) => n is JsonValue v && v.GetValueKind() == JsonValueKind.String;
+
+    public static bool IsNumber(JsonNode? n) => n is JsonValue v && v.GetValueKind() == JsonValueKind.Number;
+
+    public static bool IsBoolean(JsonNode? n) => n is JsonValue v && v.GetValueKind() is JsonValueKind.True or JsonValueKind.False;
+
+    /// <summary>Strings, numbers, booleans (not null): the spec's "scalar".</summary>
+    public static bool IsScalar(JsonNode? n) => n is JsonValue v && v.GetValueKind() is JsonValueKind.String or JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False;
+
+    /// <summary>The string value, or null when <paramref name="n"/> is not a string.</summary>
+    public static string? AsString(JsonNode? n) => n is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
+
+    public static JsonArray AsArray(JsonNode? n) => n is JsonArray a ? a : [n];
+
+    /// <summary>A string value node.</summary>
+    public static JsonNode Str(string s) => JsonValue.Create(s);
+
+    /// <summary>Deep equality of JSON values (numbers by value).</summary>
+    public static bool DeepEquals(JsonNode? a, JsonNode? b) => JsonNode.DeepEquals(a, b);
+}
