@@ -31,6 +31,12 @@ public sealed record FromRdfOptions
     /// <summary>Keep rdf:type as a property instead of turning it into <c>@type</c>.</summary>
     public bool UseRdfType { get; init; }
 
+    /// <summary>
+    /// Like <see cref="UseNativeTypes"/>, but only where reading the JSON back gives the same literal:
+    /// xsd:integer in canonical form (within a long) and xsd:boolean "true" / "false". For writers.
+    /// </summary>
+    public bool UseLosslessNativeTypes { get; init; }
+
     public RdfDirectionMode RdfDirection { get; init; }
 
     /// <summary>"json-ld-1.0" turns off JSON-LD 1.1 features (rdf:JSON literals as <c>@json</c>).</summary>

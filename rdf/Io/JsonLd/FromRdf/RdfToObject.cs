@@ -53,6 +53,10 @@ internal static class RdfToObject
                 type = datatype;
             }
         }
+        else if (options.UseLosslessNativeTypes && LosslessNative(literal) is { } native)
+        {
+            converted = native;
+        }
         else if (datatype == RdfJson && options.ProcessingMode != "json-ld-1.0")
         {
             try
@@ -85,6 +89,17 @@ internal static class RdfToObject
         result["@value"] = converted;
         if (type is not null) result["@type"] = type;
         return result;
+    }
+
+    /// <summary>The JSON boolean or number that converts back to exactly this literal, or null.</summary>
+    private static JsonNode? LosslessNative(Literal literal)
+    {
+        if (literal.Datatype.Equals(Vocabulary.Xsd.Boolean))
+            return literal.LexicalForm switch { "true" => true, "false" => false, _ => null };
+        if (!literal.Datatype.Equals(Vocabulary.Xsd.Integer)) return null;
+        string s = literal.LexicalForm;
+        if (!IsInteger(s) || s[0] == '+' || (s.Length > 1 && s[0] == '0') || s.StartsWith("-0", StringComparison.Ordinal)) return null;
+        return long.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long l) ? l : null;
     }
 
     /// <summary>
