@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using DihNode.Conformance.Manifests;
 using DihNode.Conformance.Running;
+using DihNode.Rdf.Io.JsonLd;
 using DihNode.Rdf.Model;
 
 namespace DihNode.Conformance.JsonLd;
@@ -24,7 +25,7 @@ internal static class JsonLdTestSupport
     /// Runs <paramref name="produce"/> and checks it: a positive test against the expected document, a
     /// negative test against the expected error code (the start of the exception's message).
     /// </summary>
-    public static TestOutcome Compare(TestEntry test, Func<JsonNode?> produce)
+    public static TestOutcome Compare(TestEntry test, Func<JsonNode?> produce, Func<JsonNode?, JsonNode?, string?>? alsoCheck = null)
     {
         if (IsNegative(test))
         {
@@ -34,28 +35,37 @@ internal static class JsonLdTestSupport
                 var produced = produce();
                 return TestOutcome.Fail($"expected error \"{code}\", got a result: {Shorten(produced?.ToJsonString())}");
             }
-            catch (Exception e) when (ErrorCode(e) is { } actual)
+            catch (JsonLdException e)
             {
-                return actual == code ? TestOutcome.Pass : TestOutcome.Fail($"expected error \"{code}\", got \"{actual}\": {e.Message}");
+                return e.CodeText == code ? TestOutcome.Pass : TestOutcome.Fail($"expected error \"{code}\", got \"{e.CodeText}\": {e.Message}");
             }
         }
         if (test.Result is not Iri expectIri) return TestOutcome.Fail("positive test without an expect document");
         var expected = Document(test, expectIri);
         var actualResult = produce();
         string? difference = JsonLdObjectComparison.Difference(expected, actualResult);
-        return difference is null ? TestOutcome.Pass : TestOutcome.Fail("result differs: " + difference);
+        if (difference is not null) return TestOutcome.Fail("result differs: " + difference);
+        if (alsoCheck?.Invoke(expected, actualResult) is { } problem) return TestOutcome.Fail(problem);
+        return TestOutcome.Pass;
     }
 
-    /// <summary>The JSON-LD error code an exception stands for, or null for an unexpected crash.</summary>
-    public static string? ErrorCode(Exception e)
+    /// <summary>
+    /// The options of a test as <see cref="JsonLdOptions"/>: base, compactArrays, compactToRelative,
+    /// processingMode, ordered and expandContext (a document named relative to the manifest), with a
+    /// document loader that serves the suite's own files.
+    /// </summary>
+    public static JsonLdOptions OptionsFor(TestEntry test)
     {
-        // JSON-LD errors read "code: detail".
-        if (e is InvalidDataException or InvalidOperationException || e.GetType().Name == "JsonLdException")
-        {
-            int colon = e.Message.IndexOf(':');
-            return colon < 0 ? e.Message : e.Message[..colon];
-        }
-        return null;
+        var option = JsonLdOutManifests.Options(test);
+        var options = new JsonLdOptions { DocumentLoader = new SuiteDocumentLoader(test.Manifest.Locator) };
+        if (option["base"]?.GetValue<string>() is { } baseIri) options.Base = baseIri;
+        if (option["compactArrays"]?.GetValue<bool>() is { } compactArrays) options.CompactArrays = compactArrays;
+        if (option["compactToRelative"]?.GetValue<bool>() is { } compactToRelative) options.CompactToRelative = compactToRelative;
+        if (option["processingMode"]?.GetValue<string>() is { } mode) options.ProcessingMode = mode;
+        if (option["ordered"]?.GetValue<bool>() is { } ordered) options.Ordered = ordered;
+        if (option["expandContext"]?.GetValue<string>() is { } expandContext)
+            options.ExpandContext = Document(test, Iri.FromTrusted(test.Manifest.Locator.BaseIri + expandContext));
+        return options;
     }
 
     private static string Shorten(string? s) => s is null ? "null" : s.Length <= 300 ? s : s[..300] + "...";

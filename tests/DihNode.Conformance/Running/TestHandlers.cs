@@ -27,6 +27,8 @@ internal static class TestHandlers
         [Rdft.TestNQuadsPositiveSyntax] = t => RdfSyntaxTests.PositiveSyntax(t, RdfFormat.NQuads),
         [Rdft.TestNQuadsNegativeSyntax] = t => RdfSyntaxTests.NegativeSyntax(t, RdfFormat.NQuads),
         [JsonLd.JsonLdOutManifests.Vocab + "FromRDFTest"] = JsonLd.FromRdfTests.Run,
+        [JsonLd.JsonLdOutManifests.Vocab + "CompactTest"] = JsonLd.CompactTests.Run,
+        [JsonLd.JsonLdOutManifests.Vocab + "FlattenTest"] = JsonLd.FlattenTests.Run,
     };
 
     /// <summary>The handler for <paramref name="test"/>'s type, or null when none of its types is known.</summary>

@@ -25,6 +25,33 @@ public static class JsonLdCompaction
         return Finish(compactor, activeContext, compactor.Compact(activeContext, null, expanded), contextValue);
     }
 
+    /// <summary>
+    /// compact() of the JsonLdProcessor: expands the JSON-LD document <paramref name="input"/>
+    /// (relative IRIs against <paramref name="documentUrl"/> or <see cref="JsonLdOptions.Base"/>),
+    /// then compacts it with <paramref name="context"/>.
+    /// </summary>
+    public static JsonObject CompactDocument(JsonNode? input, JsonNode? context, JsonLdOptions? options = null, string? documentUrl = null)
+    {
+        options ??= new JsonLdOptions();
+        return Compact(ExpandForCompaction(input, options, documentUrl), context, options, documentUrl);
+    }
+
+    /// <summary>Expansion as compact() and flatten() run it: with the expandContext option, never ordered.</summary>
+    internal static JsonArray ExpandForCompaction(JsonNode? input, JsonLdOptions options, string? documentUrl)
+    {
+        var expandOptions = options.Clone();
+        expandOptions.Ordered = false;
+        var processor = new ContextProcessor(expandOptions);
+        string? baseIri = options.Base ?? documentUrl;
+        var activeContext = new ActiveContext(baseIri) { OriginalBaseUrl = baseIri };
+        if (options.ExpandContext is { } expandContext)
+        {
+            var value = expandContext is JsonObject map && map.TryGetPropertyValue(Keywords.Context, out var inner) ? inner : expandContext;
+            activeContext = processor.Process(activeContext, value, baseIri);
+        }
+        return new Expansion.Expander(processor).ExpandDocument(activeContext, input, documentUrl ?? baseIri);
+    }
+
     /// <summary>The active context compact() and flatten() work with: the context processed against the base.</summary>
     internal static ActiveContext CreateContext(ContextProcessor processor, JsonNode? contextValue, JsonLdOptions options, string? documentUrl)
     {
