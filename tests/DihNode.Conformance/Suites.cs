@@ -19,9 +19,13 @@ internal static class Suites
         RdfSyntax("rdf-trig"),
         RdfSyntax("rdf-n-triples"),
         RdfSyntax("rdf-n-quads"),
-        JsonLd("jsonld-fromRdf", "fromRdf-manifest.jsonld"),
-        JsonLd("jsonld-compact", "compact-manifest.jsonld"),
-        JsonLd("jsonld-flatten", "flatten-manifest.jsonld"),
+        JsonLd("jsonld-expand", "expand"),
+        JsonLd("jsonld-toRdf", "toRdf"),
+        JsonLd("jsonld-remote-doc", "remote-doc"),
+        JsonLd("jsonld-html", "html"),
+        JsonLd("jsonld-fromRdf", "fromRdf"),
+        JsonLd("jsonld-compact", "compact"),
+        JsonLd("jsonld-flatten", "flatten"),
     ];
 
     public static Suite? Find(string name) =>
@@ -32,7 +36,7 @@ internal static class Suites
             $"Unknown suite '{name}'. Known: {string.Join(", ", All.Select(s => s.Name))}.", nameof(name));
 
     private static Suite JsonLd(string name, string manifest) =>
-        new(name, "jsonld", [manifest], "https://w3c.github.io/json-ld-api/tests/");
+        new(name, "jsonld", [manifest + "-manifest.jsonld"], DihNode.Conformance.JsonLd.JsonLdManifest.PublicBase);
 
     private static Suite RdfSyntax(string name) =>
         new(name, "rdf11/" + name, ["manifest.ttl"], RdfTests + name + "/");

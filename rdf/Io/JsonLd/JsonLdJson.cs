@@ -54,7 +54,8 @@ internal static class JsonLdJson
     /// <summary>The string value, or null when <paramref name="n"/> is not a string.</summary>
     public static string? AsString(JsonNode? n) => n is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
 
-    public static JsonArray AsArray(JsonNode? n) => n is JsonArray a ? a : [n];
+    /// <summary>The items of an array, or the value itself as the only item (a snapshot: nodes keep their parent).</summary>
+    public static IReadOnlyList<JsonNode?> AsArray(JsonNode? n) => n is JsonArray a ? [.. a] : [n];
 
     /// <summary>A string value node.</summary>
     public static JsonNode Str(string s) => JsonValue.Create(s);

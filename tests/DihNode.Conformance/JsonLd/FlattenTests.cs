@@ -1,8 +1,6 @@
-using System.Text.Json.Nodes;
 using DihNode.Conformance.Manifests;
 using DihNode.Conformance.Running;
-using DihNode.Rdf.Io.JsonLd.Flattening;
-using DihNode.Rdf.Model;
+using DihNode.Rdf.Io.JsonLd;
 
 namespace DihNode.Conformance.JsonLd;
 
@@ -13,18 +11,14 @@ namespace DihNode.Conformance.JsonLd;
 /// </summary>
 internal static class FlattenTests
 {
-    public static TestOutcome Run(TestEntry test)
+    public static TestOutcome Run(TestEntry entry)
     {
+        var test = JsonLdManifest.Case(entry.Id);
         if (JsonLdTestSupport.SkipReason(test) is { } skip) return TestOutcome.Skip(skip);
-        var entry = JsonLdOutManifests.Entry(test);
-        var inputIri = (Iri)test.Action!;
-        var options = JsonLdTestSupport.OptionsFor(test);
-        var input = JsonLdTestSupport.Document(test, inputIri);
-        JsonNode? context = entry["context"]?.GetValue<string>() is { } contextPath
-            ? JsonLdTestSupport.Document(test, Iri.FromTrusted(test.Manifest.Locator.BaseIri + contextPath))
-            : null;
-        return JsonLdTestSupport.Compare(test,
-            () => JsonLdFlattening.Flatten(input, context, options, inputIri.Value),
-            context is null ? null : (expected, actual) => CompactTests.ReExpanded(expected, actual, options, inputIri.Value));
+        var options = JsonLdTestSupport.OptionsFor(entry, test);
+        var context = JsonLdTestSupport.Context(entry, test);
+        return JsonLdTestSupport.Compare(entry, test,
+            () => JsonLdProcessor.Flatten(test.InputUrl, context, options),
+            context is null ? null : (expected, actual) => JsonLdTestSupport.ReExpanded(expected, actual, options, test.InputUrl));
     }
 }

@@ -1,8 +1,7 @@
-using System.Text.Json.Nodes;
 using DihNode.Conformance.Manifests;
 using DihNode.Conformance.Running;
 using DihNode.Rdf.Io;
-using DihNode.Rdf.Io.JsonLd.FromRdf;
+using DihNode.Rdf.Io.JsonLd;
 using DihNode.Rdf.Model;
 
 namespace DihNode.Conformance.JsonLd;
@@ -10,33 +9,20 @@ namespace DihNode.Conformance.JsonLd;
 /// <summary>
 /// jld:FromRDFTest: the input N-Quads, parsed by our N-Quads parser, serialized as JSON-LD
 /// (https://www.w3.org/TR/json-ld11-api/#serialize-rdf-as-json-ld-algorithm) and compared with the
-/// expected document by JSON-LD object comparison; negative tests expect the error code.
+/// expected document by JSON-LD object comparison (blank node labels matched one to one);
+/// negative tests expect the error code.
 /// </summary>
 internal static class FromRdfTests
 {
-    public static TestOutcome Run(TestEntry test)
+    public static TestOutcome Run(TestEntry entry)
     {
+        var test = JsonLdManifest.Case(entry.Id);
         if (JsonLdTestSupport.SkipReason(test) is { } skip) return TestOutcome.Skip(skip);
-        var options = JsonLdOutManifests.Options(test);
-        var fromRdf = new FromRdfOptions
-        {
-            UseNativeTypes = options["useNativeTypes"]?.GetValue<bool>() ?? false,
-            UseRdfType = options["useRdfType"]?.GetValue<bool>() ?? false,
-            RdfDirection = options["rdfDirection"]?.GetValue<string>() switch
-            {
-                "i18n-datatype" => RdfDirectionMode.I18nDatatype,
-                "compound-literal" => RdfDirectionMode.CompoundLiteral,
-                _ => RdfDirectionMode.None,
-            },
-            ProcessingMode = options["processingMode"]?.GetValue<string>() ?? "json-ld-1.1",
-        };
-
-        string inputPath = test.Manifest.Locator.PathOf(((Iri)test.Action!).Value);
+        var options = JsonLdTestSupport.OptionsFor(entry, test);
         var quads = new List<Quad>();
-        using (var stream = File.OpenRead(inputPath))
-            RdfParser.Parse(stream, RdfFormat.NQuads, new ListSink(quads), new RdfParserOptions { BaseIri = ((Iri)test.Action).Value });
-
-        return JsonLdTestSupport.Compare(test, () => RdfToJsonLd.Convert(quads, fromRdf));
+        using (var stream = File.OpenRead(entry.Manifest.Locator.PathOf(test.InputUrl)))
+            RdfParser.Parse(stream, RdfFormat.NQuads, new ListSink(quads), new RdfParserOptions { BaseIri = test.InputUrl, SourceName = test.InputUrl });
+        return JsonLdTestSupport.Compare(entry, test, () => JsonLdProcessor.FromRdf(quads, options));
     }
 
     private sealed class ListSink(List<Quad> quads) : IQuadSink

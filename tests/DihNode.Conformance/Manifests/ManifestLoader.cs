@@ -12,14 +12,14 @@ internal static class ManifestLoader
     /// <summary>All entries of <paramref name="suite"/> under the conformance folder <paramref name="conformanceRoot"/>.</summary>
     public static List<TestEntry> Load(Suite suite, string conformanceRoot)
     {
-        if (suite.Manifests[0].EndsWith(".jsonld", StringComparison.Ordinal)) return JsonLd.JsonLdOutManifests.Load(suite, conformanceRoot);
         string folder = Path.Combine(conformanceRoot, suite.Folder);
         if (!Directory.Exists(folder)) throw new DirectoryNotFoundException($"Suite folder {folder} not found.");
         var locator = suite.PublicBase is null ? DocumentLocator.ForFiles(folder) : new DocumentLocator(suite.PublicBase, folder);
         var entries = new List<TestEntry>();
         var visited = new HashSet<string>(StringComparer.Ordinal);
         foreach (string manifest in suite.Manifests)
-            LoadManifest(locator.IriOf(Path.Combine(folder, manifest)), locator, entries, visited);
+            if (JsonLd.JsonLdManifest.Handles(manifest)) JsonLd.JsonLdManifest.Load(folder, manifest, entries);
+            else LoadManifest(locator.IriOf(Path.Combine(folder, manifest)), locator, entries, visited);
         return entries;
     }
 

@@ -26,9 +26,11 @@ internal static class TestHandlers
         [Rdft.TestNTriplesNegativeSyntax] = t => RdfSyntaxTests.NegativeSyntax(t, RdfFormat.NTriples),
         [Rdft.TestNQuadsPositiveSyntax] = t => RdfSyntaxTests.PositiveSyntax(t, RdfFormat.NQuads),
         [Rdft.TestNQuadsNegativeSyntax] = t => RdfSyntaxTests.NegativeSyntax(t, RdfFormat.NQuads),
-        [JsonLd.JsonLdOutManifests.Vocab + "FromRDFTest"] = JsonLd.FromRdfTests.Run,
-        [JsonLd.JsonLdOutManifests.Vocab + "CompactTest"] = JsonLd.CompactTests.Run,
-        [JsonLd.JsonLdOutManifests.Vocab + "FlattenTest"] = JsonLd.FlattenTests.Run,
+        [JsonLd.JsonLdManifest.Vocab + "ExpandTest"] = JsonLd.JsonLdTests.Expand,
+        [JsonLd.JsonLdManifest.Vocab + "ToRDFTest"] = JsonLd.JsonLdTests.ToRdf,
+        [JsonLd.JsonLdManifest.Vocab + "FromRDFTest"] = JsonLd.FromRdfTests.Run,
+        [JsonLd.JsonLdManifest.Vocab + "CompactTest"] = JsonLd.CompactTests.Run,
+        [JsonLd.JsonLdManifest.Vocab + "FlattenTest"] = JsonLd.FlattenTests.Run,
     };
 
     /// <summary>The handler for <paramref name="test"/>'s type, or null when none of its types is known.</summary>

@@ -139,7 +139,8 @@ internal sealed partial class Expander
             else if (!container.Has(ContainerMapping.Id) && !container.Has(ContainerMapping.Type))
                 mapContext = activeContext;
             string? expandedIndex = _contexts.ExpandIri(activeContext, index, vocab: true);
-            var items = ToArray(Expand(mapContext, key, JsonLdJson.AsArray(JsonLdJson.Clone(indexValue)), baseUrl, fromMap: true));
+            var indexItems = JsonLdJson.Clone(indexValue) is { } copy ? copy as JsonArray ?? [copy] : [];
+            var items = ToArray(Expand(mapContext, key, indexItems, baseUrl, fromMap: true));
             foreach (var node in items.ToList())
             {
                 items.Remove(node);

@@ -4,7 +4,7 @@ namespace DihNode.Rdf.Io.JsonLd.FromRdf;
 /// How literals that carry a base direction are read back from RDF
 /// (JSON-LD 1.1 API, https://www.w3.org/TR/json-ld11-api/#dom-jsonldoptions-rdfdirection).
 /// </summary>
-public enum RdfDirectionMode
+internal enum RdfDirectionMode
 {
     /// <summary>No special handling: i18n datatypes stay datatypes, compound literals stay nodes.</summary>
     None,
@@ -20,7 +20,7 @@ public enum RdfDirectionMode
 /// The options of the Serialize RDF as JSON-LD algorithm
 /// (https://www.w3.org/TR/json-ld11-api/#serialize-rdf-as-json-ld-algorithm).
 /// </summary>
-public sealed record FromRdfOptions
+internal sealed record FromRdfOptions
 {
     /// <summary>Nodes, graphs and properties in code point order (deterministic output).</summary>
     public bool Ordered { get; init; }

@@ -11,7 +11,7 @@ namespace DihNode.Rdf.Io.JsonLd.FromRdf;
 /// The bookkeeping the spec keeps inside the maps (<c>usages</c>, <c>referenced once</c>) lives in
 /// side tables here, so the output needs no clean-up.
 /// </summary>
-public static class RdfToJsonLd
+internal static class RdfToJsonLd
 {
     private const string RdfNamespace = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
     private const string RdfFirst = RdfNamespace + "first";

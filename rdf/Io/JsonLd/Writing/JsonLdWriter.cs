@@ -64,7 +64,7 @@ internal sealed class JsonLdWriter : IRdfWriter
         var expanded = RdfToJsonLd.Convert(quads, new FromRdfOptions { Ordered = true, UseLosslessNativeTypes = true });
         BlankNodeEmbedding.Apply(expanded);
         var options = new JsonLdOptions { Ordered = true, Base = baseIri, CompactToRelative = baseIri is not null };
-        return JsonLdCompaction.Compact(expanded, context, options);
+        return JsonLdCompaction.Compact(expanded, context, options, documentUrl: null);
     }
 
     private static JsonNode? ParseContext(string text)
