@@ -117,7 +117,10 @@ internal sealed partial class Compactor
         }
         else if (container.Has(ContainerMapping.Index))
         {
-            containerKey = CompactIri(activeContext, ExpandTerm(activeContext, indexKey), vocab: true)!;
+            // The key the index property got in the compacted item (its term may carry a type mapping).
+            string expandedIndexKey = ExpandTerm(activeContext, indexKey);
+            containerKey = (compactedItem as JsonObject)?.Select(p => p.Key).FirstOrDefault(k => ExpandTerm(activeContext, k) == expandedIndexKey)
+                ?? CompactIri(activeContext, expandedIndexKey, vocab: true)!;
             mapKey = TakeFirst(compactedItem as JsonObject, containerKey);
         }
         else if (container.Has(ContainerMapping.Id))

@@ -44,7 +44,8 @@ internal sealed partial class Compactor
         if (activeContext.PreviousContext is { } previous && !map.ContainsKey(Keywords.Value) && !(map.Count == 1 && map.ContainsKey(Keywords.Id)))
             activeContext = previous;
 
-        var propertyDefinition = activeContext.Get(activeProperty);
+        // The property's scoped context is the one of the context the property was found in, before any revert.
+        var propertyDefinition = typeScopedContext.Get(activeProperty);
         if (propertyDefinition is { HasLocalContext: true })
             activeContext = _contexts.Process(activeContext, propertyDefinition.LocalContext, propertyDefinition.BaseUrl, overrideProtected: true);
 
