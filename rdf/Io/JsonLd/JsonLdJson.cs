@@ -21,7 +21,13 @@ internal static class JsonLdJson
         try
         {
             var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = maxDepth });
-            return JsonNode.Parse(ref reader, new JsonNodeOptions { PropertyNameCaseInsensitive = false });
+            var node = JsonNode.Parse(ref reader, new JsonNodeOptions { PropertyNameCaseInsensitive = false });
+            if (reader.Read())
+            {
+                var (line, column) = Position(utf8, reader.TokenStartIndex);
+                throw new JsonException("unexpected content after the JSON value", null, line, column);
+            }
+            return node;
         }
         catch (JsonException e)
         {
@@ -31,6 +37,15 @@ internal static class JsonLdJson
                 $"{where}line {line}, byte {column} of the line: {FirstSentence(e.Message)}", e)
             { Data = { ["line"] = line, ["column"] = column } };
         }
+    }
+
+    /// <summary>0-based line and byte-in-line of <paramref name="offset"/>, as <see cref="JsonException"/> reports them.</summary>
+    private static (long Line, long Column) Position(ReadOnlySpan<byte> utf8, long offset)
+    {
+        var before = utf8[..(int)Math.Min(offset, utf8.Length)];
+        int lines = before.Count((byte)'\n');
+        int lastNewline = before.LastIndexOf((byte)'\n');
+        return (lines, before.Length - lastNewline - 1);
     }
 
     private static string FirstSentence(string message)

@@ -72,9 +72,15 @@ public static partial class JsonLdProcessor
     /// </summary>
     internal static (ActiveContext Context, string? BaseUrl) InitialContext(ContextProcessor contexts, RemoteDocument document, JsonLdOptions options)
     {
-        string? documentUrl = string.IsNullOrEmpty(document.DocumentUrl) ? null : document.HtmlBase ?? document.DocumentUrl;
+        string? documentUrl = string.IsNullOrEmpty(document.DocumentUrl) ? null : document.DocumentUrl;
         string? baseIri = options.Base ?? documentUrl;
         if (baseIri is not null && !IriResolver.HasScheme(baseIri)) baseIri = null;
+        if (document.HtmlBase is { } htmlBase)
+        {
+            // JSON-LD 1.1 §7.3.1: the HTML base element sets the base IRI of embedded scripts.
+            baseIri = baseIri is null ? (IriResolver.HasScheme(htmlBase) ? htmlBase : null) : IriResolver.Resolve(baseIri, htmlBase);
+            documentUrl = baseIri ?? documentUrl;
+        }
         var activeContext = new ActiveContext(baseIri);
         if (options.ExpandContext is { } expandContext)
         {

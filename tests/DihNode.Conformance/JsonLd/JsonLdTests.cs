@@ -26,6 +26,7 @@ internal static class JsonLdTests
         return Run(entry, test, () =>
         {
             var actual = JsonLdProcessor.Expand(test.InputUrl, options);
+            if (test.ExpectUrl is null) return null;
             var expected = LoadJson(entry, test.ExpectUrl!);
             return JsonLdComparison.Equal(expected, actual)
                 ? null
@@ -72,10 +73,18 @@ internal static class JsonLdTests
     }
 
     /// <summary>Tests written for JSON-LD 1.0 processing only: a 1.1 processor need not pass them.</summary>
-    private static string? SkipReason(JsonLdTestCase test) =>
-        test.Option("specVersion") == JsonLdOptions.JsonLd10
-            ? "specVersion json-ld-1.0: the test targets JSON-LD 1.0 processing, which this 1.1 processor does not implement"
-            : null;
+    /// <summary>
+    /// Tests written for JSON-LD 1.0 processing only (a 1.1 processor need not pass them), and tests
+    /// that require generalized RDF (an optional feature: our quads cannot have blank-node predicates).
+    /// </summary>
+    private static string? SkipReason(JsonLdTestCase test)
+    {
+        if (test.Option("specVersion") == JsonLdOptions.JsonLd10)
+            return "specVersion json-ld-1.0: the test targets JSON-LD 1.0 processing, which this 1.1 processor does not implement";
+        if (test.Entry["requires"]?.GetValue<string>() == "GeneralizedRdf")
+            return "requires GeneralizedRdf, an optional feature: the RDF model has no blank-node predicates";
+        return null;
+    }
 
     private static JsonLdOptions Options(TestEntry entry, JsonLdTestCase test)
     {

@@ -72,7 +72,7 @@ internal static class ConformanceRunner
             catch (Exception e)
             {
                 // The top frames say where a crash happened (in the parser or here) without a debugger.
-                var frames = (e.StackTrace ?? "").Split('\n').Take(14).Select(l => l.Trim());
+                var frames = (e.StackTrace ?? "").Split('\n').Take(3).Select(l => l.Trim());
                 return TestOutcome.Fail($"{e.GetType().Name}: {e.Message}\n  {string.Join("\n  ", frames)}");
             }
         });

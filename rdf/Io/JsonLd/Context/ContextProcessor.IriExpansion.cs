@@ -26,7 +26,7 @@ internal sealed partial class ContextProcessor
         if (definition is not null && Keywords.IsKeyword(definition.IriMapping)) return definition.IriMapping;
         if (vocab && definition is not null) return definition.IriMapping;
 
-        int colon = value.IndexOf(':', 1);
+        int colon = value.Length > 1 ? value.IndexOf(':', 1) : -1;
         if (colon > 0)
         {
             string prefix = value[..colon], suffix = value[(colon + 1)..];

@@ -82,12 +82,15 @@ internal sealed partial class Expander
 
         foreach (string nestKey in _ordered ? nests.Order(StringComparer.Ordinal).ToList() : nests)
         {
+            var nestContext = activeContext;
+            if (activeContext.Get(nestKey) is { HasLocalContext: true } nestTerm)
+                nestContext = _contexts.Process(activeContext, nestTerm.LocalContext, nestTerm.BaseUrl, overrideProtected: true);
             foreach (var nested in JsonLdJson.AsArray(element[nestKey]).ToList())
             {
                 if (nested is not JsonObject nestedMap
-                    || nestedMap.Any(e => _contexts.ExpandIri(activeContext, e.Key, vocab: true) == Keywords.Value))
+                    || nestedMap.Any(e => _contexts.ExpandIri(nestContext, e.Key, vocab: true) == Keywords.Value))
                     throw new JsonLdException(JsonLdErrorCode.InvalidNestValue, $"the value of \"{nestKey}\" must be a node object");
-                ExpandEntries(activeContext, typeScopedContext, activeProperty, nestedMap, result, inputType, baseUrl);
+                ExpandEntries(nestContext, typeScopedContext, activeProperty, nestedMap, result, inputType, baseUrl);
             }
         }
     }

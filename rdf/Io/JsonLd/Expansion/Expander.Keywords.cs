@@ -17,6 +17,11 @@ internal sealed partial class Expander
                 if (JsonLdJson.AsString(value) is { } id)
                 {
                     expandedValue = _contexts.ExpandIri(activeContext, id, documentRelative: true);
+                    if (expandedValue is null)
+                    {
+                        result[Keywords.Id] = null; // "@"-keyword-like IRIs are ignored: the node keeps no identifier
+                        return;
+                    }
                 }
                 else if (_frameExpansion && value is JsonObject { Count: 0 })
                 {
@@ -50,7 +55,7 @@ internal sealed partial class Expander
 
             case Keywords.Included:
                 if (Is10) return;
-                var included = ToArray(Expand(activeContext, null, value, baseUrl));
+                var included = ToArray(Expand(activeContext, Keywords.Included, value, baseUrl));
                 foreach (var item in included)
                     if (!IsNodeObject(item))
                         JsonLdException.Throw(JsonLdErrorCode.InvalidIncludedValue, "@included must hold node objects");

@@ -147,7 +147,7 @@ internal sealed partial class Expander
             else if (value is null || value is JsonArray { Count: 0 }) return null;
             else if (!JsonLdJson.IsString(value) && result.ContainsKey(Keywords.Language))
                 JsonLdException.Throw(JsonLdErrorCode.InvalidLanguageTaggedValue, $"only strings can have a language, not {value.ToJsonString()}");
-            else if (type is not null && (JsonLdJson.AsString(type) is not { } typeIri || !IriResolver.HasScheme(typeIri) || typeIri.StartsWith("_:", StringComparison.Ordinal)))
+            else if (type is not null && (JsonLdJson.AsString(type) is not { } typeIri || Model.Iri.Validate(typeIri) is not null))
                 JsonLdException.Throw(JsonLdErrorCode.InvalidTypedValue, $"the datatype {type.ToJsonString()} is not an IRI");
             else if (value is not JsonValue && !_frameExpansion)
                 JsonLdException.Throw(JsonLdErrorCode.InvalidValueObjectValue, $"@value cannot be {value.ToJsonString()}");

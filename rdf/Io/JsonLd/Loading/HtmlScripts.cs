@@ -21,7 +21,7 @@ internal static class HtmlScripts
     {
         string html = Encoding.UTF8.GetString(body);
         var (scripts, baseHref) = Scan(html);
-        string? resolvedBase = baseHref is null ? null : IriResolver.Resolve(url, baseHref);
+        string? resolvedBase = baseHref;
         int hash = url.IndexOf('#');
         if (hash >= 0)
         {

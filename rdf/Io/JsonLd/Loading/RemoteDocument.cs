@@ -29,6 +29,6 @@ public sealed class RemoteDocument
     /// <summary>The profile parameter of the content type.</summary>
     public string? Profile { get; }
 
-    /// <summary>HTML documents: the href of the base element, resolved (the base IRI for the scripts), or null.</summary>
+    /// <summary>HTML documents: the href of the base element as written (it may be relative), or null.</summary>
     public string? HtmlBase { get; init; }
 }

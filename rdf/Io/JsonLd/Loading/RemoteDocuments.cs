@@ -33,10 +33,13 @@ public static class RemoteDocuments
         bool html = mediaType is "text/html" or "application/xhtml+xml";
         var links = LinkHeader.Parse(linkHeaders);
 
-        if (!json && !html)
+        if (!json)
         {
             var alternate = links.FirstOrDefault(l => l.HasRel("alternate") && string.Equals(l.Type, "application/ld+json", StringComparison.OrdinalIgnoreCase));
             if (alternate is not null) return new LoadedResponse(null, IriResolver.Resolve(url, alternate.Target));
+        }
+        if (!json && !html)
+        {
             throw new JsonLdException(JsonLdErrorCode.LoadingDocumentFailed, $"<{url}>: content type {mediaType} is neither JSON nor HTML");
         }
 

@@ -74,7 +74,9 @@ internal sealed class NodeMapGenerator
         }
 
         string id;
-        if (map.Remove(Keywords.Id, out var idNode) && JsonLdJson.AsString(idNode) is { } givenId)
+        bool hasId = map.Remove(Keywords.Id, out var idNode);
+        if (hasId && idNode is null) return; // an identifier expansion ignored ("@" + letters): so is the node
+        if (hasId && JsonLdJson.AsString(idNode) is { } givenId)
             id = BlankNodeIdGenerator.IsBlankNodeId(givenId) ? Identifiers.Generate(givenId) : givenId;
         else
             id = Identifiers.Generate(null);

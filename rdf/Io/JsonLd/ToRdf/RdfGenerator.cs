@@ -170,7 +170,7 @@ internal sealed class RdfGenerator
     private Iri? WellFormedIri(string value)
     {
         if (_iris.TryGetValue(value, out var iri)) return iri;
-        if (Iri.Validate(value) is not null) return null;
+        if (Iri.Validate(value) is not null || value.IndexOf('#') != value.LastIndexOf('#')) return null;
         iri = Iri.FromTrusted(value);
         _iris[value] = iri;
         return iri;
