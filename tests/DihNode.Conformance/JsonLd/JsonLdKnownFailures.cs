@@ -8,20 +8,9 @@ namespace DihNode.Conformance.JsonLd;
 internal static class JsonLdKnownFailures
 {
     private const string Html = "https://w3c.github.io/json-ld-api/tests/html-manifest#";
-    private const string NoCompaction = "CompactTest: compaction is not part of this processor core yet (no handler for the test type)";
-    private const string NoFlattening = "FlattenTest: flattening is not part of this processor core yet (no handler for the test type)";
 
     public static readonly IReadOnlyDictionary<string, string> Reasons = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        [Html + "tc001"] = NoCompaction,
-        [Html + "tc002"] = NoCompaction,
-        [Html + "tc003"] = NoCompaction,
-        [Html + "tc004"] = NoCompaction,
-        [Html + "tf001"] = NoFlattening,
-        [Html + "tf002"] = NoFlattening,
-        [Html + "tf003"] = NoFlattening,
-        [Html + "tf004"] = NoFlattening,
-        [Html + "tf005"] = NoFlattening,
         [Html + "tr006"] =
             "the suite contradicts itself: te006 expects \"loading document failed\" for an HTML page without a JSON-LD "
             + "script element (as API §9.4 step 5.2 says), tr006 expects an empty dataset from the same page; we follow te006",
