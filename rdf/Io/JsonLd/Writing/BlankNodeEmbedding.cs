@@ -7,14 +7,52 @@ namespace DihNode.Rdf.Io.JsonLd.Writing;
 /// the node that references it, without its identifier, instead of as a separate top-level node
 /// (as Turtle's <c>[ ... ]</c>). Works on the expanded form from <see cref="FromRdf.RdfToJsonLd"/>;
 /// reading the result back gives an isomorphic dataset. Blank nodes in reference cycles keep one
-/// member of each cycle at the top level, so nothing is lost.
+/// member of each cycle at the top level, so nothing is lost. Blank node labels are scoped to the
+/// whole document, so a blank node that occurs in more than one graph keeps its identifier. Nesting
+/// stops at <see cref="MaxDepth"/> levels, which keeps long chains readable by JSON parsers' depth limits.
 /// </summary>
 internal static class BlankNodeEmbedding
 {
-    public static void Apply(JsonArray graph)
+    public const int MaxDepth = 8;
+
+    /// <summary>Embeds in the default graph (the expanded document) and in each named graph.</summary>
+    public static void Apply(JsonArray document)
+    {
+        var graphsOf = new Dictionary<string, HashSet<JsonArray>>(StringComparer.Ordinal);
+        CollectBlankNodes(document, graphsOf);
+        var sharedAcrossGraphs = graphsOf.Where(p => p.Value.Count > 1).Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
+        ApplyToGraph(document, sharedAcrossGraphs);
+    }
+
+    /// <summary>Every blank node identifier of the document, with the graphs (arrays of nodes) it occurs in.</summary>
+    private static void CollectBlankNodes(JsonArray graph, Dictionary<string, HashSet<JsonArray>> graphsOf)
+    {
+        void Note(string? id)
+        {
+            if (id is null || !id.StartsWith("_:", StringComparison.Ordinal)) return;
+            if (!graphsOf.TryGetValue(id, out var graphs)) graphsOf[id] = graphs = [];
+            graphs.Add(graph);
+        }
+        foreach (var node in graph.OfType<JsonObject>())
+        {
+            Note(node["@id"]?.GetValue<string>());
+            if (node["@type"] is JsonArray types)
+                foreach (var t in types) Note(t?.GetValue<string>());
+            foreach (var reference in References(node)) Note(reference["@id"]!.GetValue<string>());
+            if (node["@graph"] is JsonArray inner)
+            {
+                CollectBlankNodes(inner, graphsOf);
+                // A graph name is shared between the graph it names and the one it is described in.
+                Note(node["@id"]?.GetValue<string>());
+                if (node["@id"]?.GetValue<string>() is { } name && name.StartsWith("_:", StringComparison.Ordinal)) graphsOf[name].Add(inner);
+            }
+        }
+    }
+
+    private static void ApplyToGraph(JsonArray graph, HashSet<string> sharedAcrossGraphs)
     {
         foreach (var node in graph.OfType<JsonObject>())
-            if (node["@graph"] is JsonArray inner) Apply(inner);
+            if (node["@graph"] is JsonArray inner) ApplyToGraph(inner, sharedAcrossGraphs);
 
         var byId = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
         foreach (var node in graph.OfType<JsonObject>())
@@ -25,7 +63,9 @@ internal static class BlankNodeEmbedding
 
         var candidates = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (id, node) in byId)
-            if (id.StartsWith("_:", StringComparison.Ordinal) && counts.GetValueOrDefault(id) == 1 && !node.ContainsKey("@graph")) candidates.Add(id);
+            if (id.StartsWith("_:", StringComparison.Ordinal) && counts.GetValueOrDefault(id) == 1 && !node.ContainsKey("@graph")
+                && !sharedAcrossGraphs.Contains(id))
+                candidates.Add(id);
         if (candidates.Count == 0) return;
 
         var embedded = new HashSet<string>(StringComparer.Ordinal);
@@ -44,11 +84,12 @@ internal static class BlankNodeEmbedding
         HashSet<string> embedded, HashSet<string> roots)
     {
         roots.Add(id);
-        var stack = new Stack<JsonObject>();
-        stack.Push(node);
+        var stack = new Stack<(JsonObject Node, int Depth)>();
+        stack.Push((node, 0));
         while (stack.Count > 0)
         {
-            var current = stack.Pop();
+            var (current, depth) = stack.Pop();
+            if (depth >= MaxDepth) continue;
             foreach (var reference in References(current))
             {
                 string target = reference["@id"]!.GetValue<string>();
@@ -62,7 +103,7 @@ internal static class BlankNodeEmbedding
                     child.Remove(key);
                     reference[key] = value;
                 }
-                stack.Push(reference);
+                stack.Push((reference, depth + 1));
             }
         }
     }

@@ -18,19 +18,23 @@ namespace DihNode.Rdf.Io.JsonLd.Writing;
 internal sealed class JsonLdWriter : IRdfWriter
 {
     private readonly Stream _output;
-    private readonly JsonNode? _context;
-    private readonly string? _contextUrl;
-    private readonly string? _baseIri;
+    private readonly RdfWriterOptions? _options;
+    private readonly JsonNode? _givenContext;
+    private Dictionary<string, string>? _sourcePrefixes;
     private readonly List<Quad> _quads = [];
     private bool _finished;
 
     public JsonLdWriter(Stream output, RdfWriterOptions? options)
     {
         _output = output;
-        _baseIri = options?.BaseIri;
-        _contextUrl = options?.JsonLdContextUrl;
-        _context = options?.JsonLdContext is { } text ? ParseContext(text) : PrefixContext(options);
+        _options = options;
+        // Parsed now, so a bad context fails before any quad is written.
+        _givenContext = options?.JsonLdContext is { } text ? ParseContext(text) : null;
     }
+
+    /// <summary>Keeps a prefix the source declared, for the context made when none is given; the options' prefixes win.</summary>
+    public void OnPrefix(string prefix, string namespaceIri) =>
+        (_sourcePrefixes ??= new Dictionary<string, string>(StringComparer.Ordinal))[prefix] = namespaceIri;
 
     public void Add(in Quad quad)
     {
@@ -42,8 +46,9 @@ internal sealed class JsonLdWriter : IRdfWriter
     {
         if (_finished) return;
         _finished = true;
-        var document = Serialize(_quads, _context, _baseIri);
-        if (_contextUrl is not null && document.ContainsKey(Keywords.Context)) document[Keywords.Context] = _contextUrl;
+        var context = _givenContext ?? PrefixContext(MergePrefixes(), _options?.BaseIri);
+        var document = Serialize(_quads, context, _options?.BaseIri);
+        if (_options?.JsonLdContextUrl is { } contextUrl && document.ContainsKey(Keywords.Context)) document[Keywords.Context] = contextUrl;
         using var json = new Utf8JsonWriter(_output, new JsonWriterOptions
         {
             Indented = true,
@@ -81,13 +86,24 @@ internal sealed class JsonLdWriter : IRdfWriter
         return parsed is JsonObject document && document.TryGetPropertyValue(Keywords.Context, out var inner) ? inner?.DeepClone() : parsed;
     }
 
-    /// <summary>A context of the writer's prefixes (each a term usable as a compact IRI prefix) and its base IRI.</summary>
-    private static JsonObject? PrefixContext(RdfWriterOptions? options)
+    private IReadOnlyDictionary<string, string>? MergePrefixes()
     {
-        if (options is null || (options.Prefixes is not { Count: > 0 } && options.BaseIri is null)) return null;
+        if (_sourcePrefixes is null) return _options?.Prefixes;
+        if (_options?.Prefixes is { } given)
+            foreach (var (prefix, ns) in given) _sourcePrefixes[prefix] = ns;
+        return _sourcePrefixes;
+    }
+
+    /// <summary>
+    /// A context of prefixes (each a term usable as a compact IRI prefix; the empty prefix becomes
+    /// <c>@vocab</c>) and the base IRI; null when there is neither.
+    /// </summary>
+    private static JsonObject? PrefixContext(IReadOnlyDictionary<string, string>? prefixes, string? baseIri)
+    {
+        if (prefixes is not { Count: > 0 } && baseIri is null) return null;
         var context = new JsonObject();
-        if (options.BaseIri is { } baseIri) context[Keywords.Base] = baseIri;
-        foreach (var (prefix, ns) in (options.Prefixes ?? new Dictionary<string, string>()).OrderBy(p => p.Key, StringComparer.Ordinal))
+        if (baseIri is not null) context[Keywords.Base] = baseIri;
+        foreach (var (prefix, ns) in (prefixes ?? new Dictionary<string, string>()).OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             if (prefix.Length == 0)
             {
