@@ -7,7 +7,8 @@ public static class RdfParser
 {
     /// <summary>
     /// Streams <paramref name="input"/> (UTF-8, an optional byte order mark) into <paramref name="sink"/>,
-    /// statement by statement. N-Triples, N-Quads, Turtle and TriG are read; RDF/XML and JSON-LD not yet.
+    /// statement by statement. N-Triples, N-Quads, Turtle, TriG and JSON-LD (read whole, then deserialized; remote contexts only through
+    /// <see cref="RdfParserOptions.JsonLdDocumentLoader"/>) are read; RDF/XML not yet.
     /// </summary>
     /// <exception cref="ArgumentException">The options' base IRI is not absolute.</exception>
     /// <exception cref="RdfSyntaxException">The input is malformed; the message names line and column.
@@ -19,6 +20,11 @@ public static class RdfParser
         options ??= new RdfParserOptions();
         if (options.BaseIri is not null && !IriResolver.HasScheme(options.BaseIri))
             throw new ArgumentException($"The base IRI <{options.BaseIri}> is not absolute.", nameof(options));
+        if (format == RdfFormat.JsonLd)
+        {
+            JsonLd.JsonLdRdfReader.Parse(input, sink, options);
+            return;
+        }
         TextParser parser = format switch
         {
             RdfFormat.NTriples => new NQuadsParser(input, sink, options, quads: false),

@@ -15,6 +15,9 @@ public sealed class JsonLdException : Exception
         Detail = detail;
     }
 
+    /// <summary>The key of <see cref="Exception.Data"/> holding the JSON node being processed when the error happened.</summary>
+    internal const string NodeKey = "JsonLd.Node";
+
     public JsonLdErrorCode Code { get; }
 
     /// <summary>The spec's string for <see cref="Code"/>, e.g. "invalid term definition".</summary>

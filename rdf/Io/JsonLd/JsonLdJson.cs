@@ -31,12 +31,30 @@ internal static class JsonLdJson
         }
         catch (JsonException e)
         {
-            long line = (e.LineNumber ?? 0) + 1, column = (e.BytePositionInLine ?? 0) + 1;
+            long line = (e.LineNumber ?? 0) + 1, column = CharColumn(utf8, e.LineNumber ?? 0, e.BytePositionInLine ?? 0);
             string where = source is null ? "" : source + ": ";
-            throw new JsonLdException(JsonLdErrorCode.InvalidJson,
-                $"{where}line {line}, byte {column} of the line: {FirstSentence(e.Message)}", e)
-            { Data = { ["line"] = line, ["column"] = column } };
+            var error = new JsonLdException(JsonLdErrorCode.InvalidJson, $"{where}line {line}, column {column}: {FirstSentence(e.Message)}", e);
+            error.Data[LineKey] = line;
+            error.Data[ColumnKey] = column;
+            throw error;
         }
+    }
+
+    /// <summary>Keys of <see cref="Exception.Data"/> holding the 1-based line and column of malformed JSON.</summary>
+    public const string LineKey = "JsonLd.Line", ColumnKey = "JsonLd.Column";
+
+    /// <summary>1-based character column of a 0-based (line, byte in line) position.</summary>
+    private static long CharColumn(ReadOnlySpan<byte> utf8, long line, long byteInLine)
+    {
+        int start = 0;
+        for (long l = 0; l < line; l++)
+        {
+            int next = utf8[start..].IndexOf((byte)'\n');
+            if (next < 0) return byteInLine + 1;
+            start += next + 1;
+        }
+        int end = (int)Math.Min(utf8.Length, start + byteInLine);
+        return Encoding.UTF8.GetCharCount(utf8[start..end]) + 1;
     }
 
     /// <summary>0-based line and byte-in-line of <paramref name="offset"/>, as <see cref="JsonException"/> reports them.</summary>

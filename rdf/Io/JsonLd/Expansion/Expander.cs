@@ -56,6 +56,11 @@ internal sealed partial class Expander
         {
             return ExpandElement(activeContext, activeProperty, element, baseUrl, fromMap);
         }
+        catch (JsonLdException e) when (!e.Data.Contains(JsonLdException.NodeKey))
+        {
+            e.Data[JsonLdException.NodeKey] = element; // the innermost element: where the error is reported
+            throw;
+        }
         finally
         {
             _depth--;
