@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using DihNode.Rdf.Io.JsonLd.Loading;
@@ -33,7 +34,39 @@ internal sealed partial class ContextProcessor
     public ActiveContext Process(ActiveContext activeContext, JsonNode? localContext, string? baseUrl,
         List<string>? remoteContexts = null, bool overrideProtected = false, bool propagate = true, bool validateScopedContext = true)
     {
-        remoteContexts ??= [];
+        if (remoteContexts is { Count: > 0 })
+            return ProcessUncached(activeContext, localContext, baseUrl, remoteContexts, overrideProtected, propagate, validateScopedContext);
+
+        // The same context applied to the same active context gives the same result (active contexts are
+        // never changed once made), and documents repeat contexts node after node: remember results.
+        var key = new ProcessKey(activeContext, JsonLdJson.AsString(localContext) ?? (object?)localContext ?? s_nullContext, baseUrl,
+            overrideProtected, propagate, validateScopedContext);
+        if (_processed.TryGetValue(key, out var cached)) return cached;
+        var result = ProcessUncached(activeContext, localContext, baseUrl, [], overrideProtected, propagate, validateScopedContext);
+        if (_processed.Count < MaxCachedContexts) _processed[key] = result;
+        return result;
+    }
+
+    private const int MaxCachedContexts = 4096;
+    private static readonly object s_nullContext = new();
+    private readonly Dictionary<ProcessKey, ActiveContext> _processed = [];
+
+    /// <summary>A cache key: the active context and a JSON context node by identity, a context IRI by value.</summary>
+    private readonly record struct ProcessKey(ActiveContext Active, object Local, string? BaseUrl, bool OverrideProtected, bool Propagate, bool Validate)
+    {
+        public bool Equals(ProcessKey other) =>
+            ReferenceEquals(Active, other.Active)
+            && (ReferenceEquals(Local, other.Local) || (Local is string a && other.Local is string b && a == b))
+            && BaseUrl == other.BaseUrl && OverrideProtected == other.OverrideProtected && Propagate == other.Propagate && Validate == other.Validate;
+
+        public override int GetHashCode() =>
+            HashCode.Combine(RuntimeHelpers.GetHashCode(Active), Local is string s ? s.GetHashCode(StringComparison.Ordinal) : RuntimeHelpers.GetHashCode(Local),
+                BaseUrl, OverrideProtected, Propagate, Validate);
+    }
+
+    private ActiveContext ProcessUncached(ActiveContext activeContext, JsonNode? localContext, string? baseUrl,
+        List<string> remoteContexts, bool overrideProtected, bool propagate, bool validateScopedContext)
+    {
         var result = activeContext.Clone();
         if (localContext is JsonObject map && map.TryGetPropertyValue(Keywords.Propagate, out var propagateValue))
         {

@@ -104,9 +104,12 @@ internal sealed partial class Expander
 
         var typeScopedContext = activeContext;
         string? inputType = null;
-        foreach (var (key, value) in SortedEntries(map, always: true))
+        List<KeyValuePair<string, JsonNode?>>? typeEntries = null;
+        foreach (var entry in map)
+            if (_contexts.ExpandIri(activeContext, entry.Key, vocab: true) == Keywords.Type) (typeEntries ??= []).Add(entry);
+        typeEntries?.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
+        foreach (var (key, value) in typeEntries ?? [])
         {
-            if (_contexts.ExpandIri(activeContext, key, vocab: true) != Keywords.Type) continue;
             var types = JsonLdJson.AsArray(value).Select(JsonLdJson.AsString).Where(t => t is not null).Order(StringComparer.Ordinal).ToList();
             foreach (var term in types)
                 if (typeScopedContext.Get(term) is { HasLocalContext: true } typeTerm)
@@ -219,8 +222,8 @@ internal sealed partial class Expander
     }
 
     /// <summary>Entries in document order, or by key in code-point order when ordered output was asked for.</summary>
-    private IEnumerable<KeyValuePair<string, JsonNode?>> SortedEntries(JsonObject map, bool always = false) =>
-        _ordered || always ? map.OrderBy(e => e.Key, StringComparer.Ordinal).ToList() : map.ToList();
+    private IEnumerable<KeyValuePair<string, JsonNode?>> SortedEntries(JsonObject map) =>
+        _ordered ? map.OrderBy(e => e.Key, StringComparer.Ordinal).ToList() : map.ToList();
 
     internal static bool IsListObject(JsonNode? n) => n is JsonObject o && o.ContainsKey(Keywords.List);
 
