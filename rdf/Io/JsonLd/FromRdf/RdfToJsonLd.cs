@@ -40,7 +40,7 @@ internal static class RdfToJsonLd
         var nilUsages = new Dictionary<string, List<Usage>>(StringComparer.Ordinal);
         var compoundSubjects = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         // Values already present per (graph, subject, property), by their JSON text: the spec's
-        // "no item equivalent to value" in constant time.
+        // "no item equivalent to value" in constant time, for the values that need it.
         var seen = new HashSet<(string Graph, string Subject, string Property, string Value)>();
 
         // A dataset is a set: repeated quads must not count as a second reference to a list node.
@@ -70,12 +70,14 @@ internal static class RdfToJsonLd
 
             if (predicate == RdfType && !options.UseRdfType && objectId is not null)
             {
-                if (seen.Add((name, subject, "@type", objectId))) ArrayEntry(node, "@type").Add(objectId);
+                ArrayEntry(node, "@type").Add(objectId);
                 continue;
             }
 
             var value = RdfToObject.Convert(quad.Object, options);
-            if (seen.Add((name, subject, predicate, value.ToJsonString()))) ArrayEntry(node, predicate).Add(value);
+            // Distinct quads give distinct values, except where a conversion merges lexical forms
+            // (native numbers and booleans, JSON literals): only those need the equivalence check.
+            if (!MayMergeLexicalForms(value) || seen.Add((name, subject, predicate, value.ToJsonString()))) ArrayEntry(node, predicate).Add(value);
 
             if (objectId == RdfNil)
             {
@@ -127,6 +129,9 @@ internal static class RdfToJsonLd
 
     private static IEnumerable<KeyValuePair<string, JsonObject>> InOrder(OrderedDictionary<string, JsonObject> map, bool ordered) =>
         ordered ? map.OrderBy(p => p.Key, StringComparer.Ordinal) : map;
+
+    private static bool MayMergeLexicalForms(JsonObject value) =>
+        value.TryGetPropertyValue("@value", out var v) && (v is not JsonValue scalar || scalar.GetValueKind() != System.Text.Json.JsonValueKind.String);
 
     private static bool IsReferenceOnly(JsonObject node) => node.Count == 1 && node.ContainsKey("@id");
 

@@ -76,8 +76,10 @@ internal static class BlankNodeEmbedding
         foreach (var (id, node) in byId)
             if (candidates.Contains(id) && !embedded.Contains(id) && !roots.Contains(id)) Visit(id, node, byId, candidates, embedded, roots);
 
-        for (int i = graph.Count - 1; i >= 0; i--)
-            if (graph[i] is JsonObject node && node["@id"]?.GetValue<string>() is { } id && embedded.Contains(id)) graph.RemoveAt(i);
+        // Rebuilt rather than removed from one by one, which would move the array's tail each time.
+        var kept = graph.Where(n => !(n is JsonObject node && node["@id"]?.GetValue<string>() is { } id && embedded.Contains(id))).ToList();
+        graph.Clear();
+        foreach (var node in kept) graph.Add(node);
     }
 
     private static void Visit(string id, JsonObject node, Dictionary<string, JsonObject> byId, HashSet<string> candidates,
