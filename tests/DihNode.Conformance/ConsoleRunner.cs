@@ -38,7 +38,7 @@ internal static class ConsoleRunner
                     break;
             }
         }
-        if (suiteNames.Count == 0) suiteNames.AddRange(Suites.All.Select(s => s.Name));
+        if (suiteNames.Count == 0) suiteNames.AddRange(Suites.All.Where(s => s.InDefaultRun).Select(s => s.Name));
 
         var all = new List<TestResult>();
         int passed = 0, failed = 0, skipped = 0;
@@ -89,9 +89,21 @@ internal static class ConsoleRunner
             return;
         }
         Console.WriteLine($"  FAIL <{r.Test.Id}> ({r.Test.Name}, {r.Duration.TotalMilliseconds:0} ms)");
-        if (r.Test.Action is { } action) Console.WriteLine($"    action: {action}");
+        if (r.Test.Action is { } action) Console.WriteLine($"    action: {DescribeAction(r.Test, action)}");
+        if (r.Test.Approval is { } approval) Console.WriteLine($"    approval: {approval}");
         if (r.Test.Comment is { } comment) Console.WriteLine($"    comment: {comment}");
         foreach (string line in reason.Split('\n')) Console.WriteLine("    " + line);
+    }
+
+    /// <summary>An IRI action as is; a SPARQL action node as its query and data files.</summary>
+    private static string DescribeAction(Manifests.TestEntry test, DihNode.Rdf.Model.Term action)
+    {
+        if (action is DihNode.Rdf.Model.Iri) return action.ToString();
+        var graph = test.Manifest.Graph;
+        var parts = new[] { Manifests.Qt.Query, Manifests.Qt.Data, Manifests.Qt.GraphData }
+            .SelectMany(p => graph.Objects(action, p).Select(o => $"{p.Value[(p.Value.IndexOf('#') + 1)..]} {o}"));
+        string text = string.Join(", ", parts);
+        return text.Length > 0 ? text : action.ToString();
     }
 
     private static int Usage(string? error)
@@ -99,7 +111,7 @@ internal static class ConsoleRunner
         var output = error is null ? Console.Out : Console.Error;
         if (error is not null) output.WriteLine("error: " + error);
         output.WriteLine("usage: DihNode.Conformance [SUITE...] [--verbose] [--earl FILE(.ttl|.nt)]");
-        output.WriteLine("suites: " + string.Join(", ", Suites.All.Select(s => s.Name)));
+        output.WriteLine("suites: " + string.Join(", ", Suites.All.Select(s => s.InDefaultRun ? s.Name : s.Name + " (only when named)")));
         output.WriteLine($"the W3C suites are read from ${SharedFolder.EnvironmentVariable} or ../shared next to DihNode.sln");
         return error is null ? 0 : 2;
     }

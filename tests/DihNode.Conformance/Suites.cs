@@ -5,13 +5,21 @@ namespace DihNode.Conformance;
 /// <see cref="PublicBase"/> is the IRI the folder is published under; manifests are parsed as if read
 /// from there, so test IRIs (and EARL reports) name the tests as the W3C does. Null: the folder's
 /// file: IRI, for suites whose manifests name their tests with absolute IRIs anyway.
+/// <see cref="InDefaultRun"/> false keeps a suite out of the console's default list (it runs only when
+/// named) until it passes.
 /// </summary>
-internal sealed record Suite(string Name, string Folder, IReadOnlyList<string> Manifests, string? PublicBase);
+internal sealed record Suite(string Name, string Folder, IReadOnlyList<string> Manifests, string? PublicBase, bool InDefaultRun = true);
 
 /// <summary>The known suites, by name. New suites (SPARQL, RDF/XML, JSON-LD, SHACL) are added here.</summary>
 internal static class Suites
 {
     private const string RdfTests = "https://w3c.github.io/rdf-tests/rdf/rdf11/";
+
+    /// <summary>Where the DAWG published the SPARQL 1.0 suite ("data-r2"); its test IRIs live there.</summary>
+    private const string Sparql10Tests = "http://www.w3.org/2001/sw/DataAccess/tests/data-r2/";
+
+    /// <summary>Where the SPARQL working group published the SPARQL 1.1 suite; its test IRIs live there.</summary>
+    private const string Sparql11Tests = "http://www.w3.org/2009/sparql/docs/tests/data-sparql11/";
 
     public static readonly IReadOnlyList<Suite> All =
     [
@@ -19,6 +27,14 @@ internal static class Suites
         RdfSyntax("rdf-trig"),
         RdfSyntax("rdf-n-triples"),
         RdfSyntax("rdf-n-quads"),
+        RdfSyntax("rdf-xml"),
+        new("sparql10", "sparql10", ["manifest-syntax.ttl", "manifest-evaluation.ttl"], Sparql10Tests),
+        // The query manifest plus the federation syntax tests (SERVICE syntax; evaluation over
+        // remote endpoints, service/, is left to the federation work).
+        new("sparql11-query", "sparql11", ["manifest-sparql11-query.ttl", "syntax-fed/manifest.ttl"], Sparql11Tests),
+        new("sparql11-results", "sparql11", ["csv-tsv-res/manifest.ttl", "json-res/manifest.ttl"], Sparql11Tests),
+        // Update syntax runs now; update execution comes later, so the suite runs only when named.
+        new("sparql11-update", "sparql11", ["manifest-sparql11-update.ttl"], Sparql11Tests, InDefaultRun: false),
         JsonLd("jsonld-expand", "expand"),
         JsonLd("jsonld-toRdf", "toRdf"),
         JsonLd("jsonld-remote-doc", "remote-doc"),

@@ -109,7 +109,9 @@ public static class AlgebraBuilder
                     case OptionalElement o:
                         {
                             Op a = TranslateGroup(o.Pattern);
-                            g = a is Filter af
+                            // Only the optional group's own filters become the LeftJoin condition: a
+                            // filter of a nested group { { ... FILTER } } stays inside it (§18.2.2.6).
+                            g = a is Filter af && o.Pattern.Elements.Any(x => x is FilterElement)
                                 ? new LeftJoin(g, af.Input, Conjunction(af.Conditions))
                                 : new LeftJoin(g, a, null);
                             break;

@@ -16,6 +16,8 @@ public class AlgebraTranslationTests
         "(project (?s) (filter (> ?o \"1\"^^<http://www.w3.org/2001/XMLSchema#integer>) (bgp (triple ?s <http://e/p> ?o) (triple ?s <http://e/q> ?x))))")]
     [InlineData("SELECT ?s { ?s :p ?o OPTIONAL { ?s :q ?x FILTER(?x = ?o) } }",
         "(project (?s) (leftjoin (bgp (triple ?s <http://e/p> ?o)) (bgp (triple ?s <http://e/q> ?x)) (= ?x ?o)))")]
+    [InlineData("SELECT ?s { ?s :p ?o OPTIONAL { { ?s :q ?x FILTER(?x = ?o) } } }",
+        "(project (?s) (leftjoin (bgp (triple ?s <http://e/p> ?o)) (filter (= ?x ?o) (bgp (triple ?s <http://e/q> ?x)))))")]
     [InlineData("SELECT ?s { ?s :p ?o OPTIONAL { ?s :q ?x } }",
         "(project (?s) (leftjoin (bgp (triple ?s <http://e/p> ?o)) (bgp (triple ?s <http://e/q> ?x))))")]
     [InlineData("SELECT ?s { { ?s :p ?o } UNION { ?s :q ?o } UNION { ?s :r ?o } }",

@@ -1,0 +1,188 @@
+using DihNode.Rdf.Model;
+using DihNode.Rdf.Sparql.Syntax;
+using DihNode.Rdf.Store;
+
+namespace DihNode.Rdf.Sparql.Evaluation;
+
+internal sealed partial class Evaluator
+{
+    /// <summary>How one position of a triple pattern is filled at its level of the nested loop.</summary>
+    private enum Fill : byte { Constant, Read, Bind, Check }
+
+    /// <summary>A triple pattern over ids: per position a constant id or a slot, and how it is filled.</summary>
+    private sealed class PatternPlan
+    {
+        public readonly int[] Ids = new int[3];
+        public readonly int[] Slots = [-1, -1, -1];
+        public readonly Fill[] Fills = new Fill[3];
+        public long Count;
+    }
+
+    /// <summary>
+    /// A basic graph pattern (§18.4 eval(D(G), BGP)) as an index nested-loop join over the store: the
+    /// patterns are ordered greedily by their exact counts (constants and seed bindings applied), a
+    /// pattern joined to what is already bound being cheaper than its count says; each level binds
+    /// the slots its pattern introduces.
+    /// </summary>
+    /// <remarks>
+    /// With <paramref name="graph"/> = <see cref="EvaluationContext.AnyNamedGraph"/> (GRAPH ?g over a
+    /// BGP), the first pattern is scanned across all named graphs at once and binds
+    /// <paramref name="graphSlot"/>; the later patterns read that graph.
+    /// </remarks>
+    private IEnumerable<int[]> EvalBgp(Bgp bgp, int[] seed, int graph, int graphSlot = -1)
+    {
+        int n = bgp.Triples.Count;
+        if (n == 0)
+        {
+            yield return seed;
+            yield break;
+        }
+        var plans = new PatternPlan[n];
+        for (int i = 0; i < n; i++)
+        {
+            TriplePattern t = bgp.Triples[i];
+            var plan = new PatternPlan();
+            ReadOnlySpan<Term> terms = [t.Subject, t.Predicate, t.Obj];
+            for (int k = 0; k < 3; k++)
+            {
+                Term term = terms[k];
+                if (VariableAnalysis.IsVariable(term))
+                {
+                    int slot = _analysis.SlotOf(term);
+                    if (seed[slot] != 0) plan.Ids[k] = seed[slot];
+                    else plan.Slots[k] = slot;
+                }
+                else if (!_context.Store.TryGetId(term, out plan.Ids[k])) yield break;
+                if (plan.Ids[k] < 0) yield break;
+            }
+            if (n > 1)
+            {
+                // Counts only order the patterns; a single pattern is simply scanned.
+                plan.Count = _context.Count(plan.Ids[0], plan.Ids[1], plan.Ids[2], graph);
+                if (plan.Count == 0) yield break;
+            }
+            plans[i] = plan;
+        }
+        PatternPlan[] order = OrderPatterns(plans);
+
+        int[] row = (int[])seed.Clone();
+        var cursors = new ScanCursor[n];
+        var boundAt = new int[n][];
+        for (int i = 0; i < n; i++) boundAt[i] = new int[3];
+        var boundCount = new int[n];
+        int level = 0;
+        bool anyGraph = graph == EvaluationContext.AnyNamedGraph;
+        cursors[0] = Open(order[0], row, graph);
+        while (true)
+        {
+            if (cursors[level].MoveNext())
+            {
+                PatternPlan plan = order[level];
+                for (int b = 0; b < boundCount[level]; b++) row[boundAt[level][b]] = 0;
+                boundCount[level] = 0;
+                EncodedQuad q = cursors[level].Current;
+                if (anyGraph && level == 0)
+                {
+                    if (!_context.IsDatasetNamedGraph(q.G)) continue;
+                    row[graphSlot] = q.G;
+                }
+                bool ok = true;
+                for (int k = 0; k < 3 && ok; k++)
+                {
+                    Fill fill = plan.Fills[k];
+                    if (fill == Fill.Constant || fill == Fill.Read) continue;
+                    int value = k == 0 ? q.S : k == 1 ? q.P : q.O;
+                    int slot = plan.Slots[k];
+                    if (fill == Fill.Bind)
+                    {
+                        row[slot] = value;
+                        boundAt[level][boundCount[level]++] = slot;
+                    }
+                    else ok = row[slot] == value;
+                }
+                if (!ok) continue;
+                if (level == n - 1)
+                {
+                    _context.Tick();
+                    yield return (int[])row.Clone();
+                }
+                else
+                {
+                    level++;
+                    cursors[level] = Open(order[level], row, anyGraph ? row[graphSlot] : graph);
+                }
+            }
+            else
+            {
+                for (int b = 0; b < boundCount[level]; b++) row[boundAt[level][b]] = 0;
+                boundCount[level] = 0;
+                if (level == 0)
+                {
+                    if (anyGraph) row[graphSlot] = 0;
+                    yield break;
+                }
+                level--;
+            }
+        }
+    }
+
+    private ScanCursor Open(PatternPlan plan, int[] row, int graph)
+    {
+        int s = plan.Fills[0] == Fill.Read ? row[plan.Slots[0]] : plan.Ids[0];
+        int p = plan.Fills[1] == Fill.Read ? row[plan.Slots[1]] : plan.Ids[1];
+        int o = plan.Fills[2] == Fill.Read ? row[plan.Slots[2]] : plan.Ids[2];
+        return _context.Scan(s, p, o, graph);
+    }
+
+    /// <summary>
+    /// Greedy join order: start with the smallest count; then prefer patterns sharing a bound
+    /// variable, estimating a bound subject as very selective, a bound object as selective. Fills in
+    /// how each position is read or bound at its level.
+    /// </summary>
+    private static PatternPlan[] OrderPatterns(PatternPlan[] plans)
+    {
+        int n = plans.Length;
+        var order = new PatternPlan[n];
+        var used = new bool[n];
+        var bound = new HashSet<int>();
+        for (int step = 0; step < n; step++)
+        {
+            int best = -1;
+            double bestScore = double.MaxValue;
+            for (int i = 0; i < n; i++)
+            {
+                if (used[i]) continue;
+                PatternPlan p = plans[i];
+                double score = p.Count;
+                bool hasVariable = false, connected = false;
+                for (int k = 0; k < 3; k++)
+                {
+                    if (p.Slots[k] < 0) continue;
+                    hasVariable = true;
+                    if (!bound.Contains(p.Slots[k])) continue;
+                    connected = true;
+                    score = k switch { 0 => 1 + score / 10000, 2 => 1 + score / 100, _ => 1 + score / 10 };
+                }
+                if (bound.Count > 0 && hasVariable && !connected) score *= 1e6;
+                if (score < bestScore) { bestScore = score; best = i; }
+            }
+            used[best] = true;
+            PatternPlan chosen = plans[best];
+            for (int k = 0; k < 3; k++)
+            {
+                int slot = chosen.Slots[k];
+                if (slot < 0) chosen.Fills[k] = Fill.Constant;
+                else if (bound.Contains(slot)) chosen.Fills[k] = Fill.Read;
+                else
+                {
+                    bool earlier = (k > 0 && chosen.Slots[0] == slot) || (k > 1 && chosen.Slots[1] == slot);
+                    chosen.Fills[k] = earlier ? Fill.Check : Fill.Bind;
+                }
+            }
+            for (int k = 0; k < 3; k++)
+                if (chosen.Slots[k] >= 0) bound.Add(chosen.Slots[k]);
+            order[step] = chosen;
+        }
+        return order;
+    }
+}

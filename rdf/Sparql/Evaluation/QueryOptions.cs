@@ -1,0 +1,45 @@
+using DihNode.Rdf.Model;
+
+namespace DihNode.Rdf.Sparql.Evaluation;
+
+/// <summary>
+/// Limits and environment of one query execution. Limits are checked cheaply (every few thousand
+/// rows), so a query may run a little past them before it stops.
+/// </summary>
+public sealed class QueryOptions
+{
+    public static readonly QueryOptions Default = new();
+
+    /// <summary>Cancels the evaluation; observed while rows are produced (throws <see cref="OperationCanceledException"/>).</summary>
+    public CancellationToken CancellationToken { get; init; }
+
+    /// <summary>Wall-clock limit from <see cref="QueryEvaluator.Execute"/> until the last row; exceeded: <see cref="QueryTimeoutException"/>.</summary>
+    public TimeSpan? Timeout { get; init; }
+
+    /// <summary>
+    /// The most rows the materialising operators (ORDER BY, GROUP BY, hash-join build sides, MINUS,
+    /// DISTINCT, path closures) may hold in total; exceeded: <see cref="QueryLimitException"/>.
+    /// </summary>
+    public long? MaxIntermediateRows { get; init; }
+
+    /// <summary>The base IRI for IRI() / URI() when the query has no BASE.</summary>
+    public string? BaseIri { get; init; }
+
+    /// <summary>The value of NOW() for the whole query (Query §17.4.5.1); the clock when null.</summary>
+    public DateTimeOffset? Now { get; init; }
+
+    /// <summary>
+    /// The default graph as the merge of these graphs, overriding the query's FROM (SPARQL Protocol
+    /// <c>default-graph-uri</c>, §2.1.4). Null leaves the query's dataset as written.
+    /// </summary>
+    public IReadOnlyList<Iri>? DefaultGraphs { get; init; }
+
+    /// <summary>The named graphs, overriding the query's FROM NAMED (Protocol <c>named-graph-uri</c>).</summary>
+    public IReadOnlyList<Iri>? NamedGraphs { get; init; }
+
+    /// <summary>The evaluation shortcuts in use (all by default; tests switch them off to compare).</summary>
+    internal EvaluationShortcuts Shortcuts { get; init; } = EvaluationShortcuts.All;
+
+    /// <summary>What answers SERVICE patterns; without one, SERVICE fails unless SILENT.</summary>
+    public IServiceHandler? ServiceHandler { get; init; }
+}
