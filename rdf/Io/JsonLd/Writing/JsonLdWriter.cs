@@ -46,7 +46,7 @@ internal sealed class JsonLdWriter : IRdfWriter
     {
         if (_finished) return;
         _finished = true;
-        var context = _givenContext ?? PrefixContext(MergePrefixes(), _options?.BaseIri);
+        var context = _givenContext ?? PrefixContext(MergePrefixes(), _options?.BaseIri, SchemesIn(_quads));
         var document = Serialize(_quads, context, _options?.BaseIri);
         if (_options?.JsonLdContextUrl is { } contextUrl && document.ContainsKey(Keywords.Context)) document[Keywords.Context] = contextUrl;
         using var json = new Utf8JsonWriter(_output, new JsonWriterOptions
@@ -86,6 +86,32 @@ internal sealed class JsonLdWriter : IRdfWriter
         return parsed is JsonObject document && document.TryGetPropertyValue(Keywords.Context, out var inner) ? inner?.DeepClone() : parsed;
     }
 
+    /// <summary>The schemes of all IRIs in <paramref name="quads"/> (terms, graph names and datatypes).</summary>
+    private static HashSet<string> SchemesIn(List<Quad> quads)
+    {
+        var schemes = new HashSet<string>(StringComparer.Ordinal);
+        string? last = null;
+        void Add(Term? term)
+        {
+            string? iri = term switch { Iri i => i.Value, Literal l => l.Datatype.Value, _ => null };
+            if (iri is null) return;
+            int colon = iri.IndexOf(':');
+            if (colon <= 0) return;
+            // Most IRIs share a few schemes: skip the set lookup when it is the one just seen.
+            if (last is not null && iri.Length > last.Length && iri[last.Length] == ':' && iri.StartsWith(last, StringComparison.Ordinal)) return;
+            last = iri[..colon];
+            schemes.Add(last);
+        }
+        foreach (var q in quads)
+        {
+            Add(q.Subject);
+            Add(q.Predicate);
+            Add(q.Object);
+            Add(q.Graph);
+        }
+        return schemes;
+    }
+
     private IReadOnlyDictionary<string, string>? MergePrefixes()
     {
         if (_sourcePrefixes is null) return _options?.Prefixes;
@@ -98,13 +124,18 @@ internal sealed class JsonLdWriter : IRdfWriter
     /// A context of prefixes (each a term usable as a compact IRI prefix; the empty prefix becomes
     /// <c>@vocab</c>) and the base IRI; null when there is neither.
     /// </summary>
-    private static JsonObject? PrefixContext(IReadOnlyDictionary<string, string>? prefixes, string? baseIri)
+    /// <remarks>
+    /// A prefix named like a scheme of the data ("urn", "tag") is left out: an IRI such as
+    /// <c>urn:x</c> would otherwise read as a compact IRI ("IRI confused with prefix").
+    /// </remarks>
+    private static JsonObject? PrefixContext(IReadOnlyDictionary<string, string>? prefixes, string? baseIri, HashSet<string> schemes)
     {
         if (prefixes is not { Count: > 0 } && baseIri is null) return null;
         var context = new JsonObject();
         if (baseIri is not null) context[Keywords.Base] = baseIri;
         foreach (var (prefix, ns) in (prefixes ?? new Dictionary<string, string>()).OrderBy(p => p.Key, StringComparer.Ordinal))
         {
+            if (schemes.Contains(prefix)) continue;
             if (prefix.Length == 0)
             {
                 context[Keywords.Vocab] = ns;

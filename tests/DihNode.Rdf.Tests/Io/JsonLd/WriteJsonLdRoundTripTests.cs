@@ -106,4 +106,20 @@ public class WriteJsonLdRoundTripTests
         Assert.Equal("http://www.w3.org/ns/dcat#", doc["@context"]!["dcat"]!.GetValue<string>());
         Assert.Contains(doc["@graph"]!.AsArray(), n => n!["@type"]?.GetValue<string>() == "dcat:Catalog");
     }
+
+    [Fact]
+    public void PrefixNamedLikeASchemeOfTheDataIsLeftOut()
+    {
+        var quads = new List<Quad>
+        {
+            new(Iri.FromTrusted("urn:isbn:123"), Iri.FromTrusted("http://example.org/p"), Iri.FromTrusted("tag:example.org,2024:x"), null),
+        };
+        var options = new RdfWriterOptions { Prefixes = new Dictionary<string, string> { ["urn"] = "http://example.org/urn/", ["tag"] = "http://example.org/tag/", ["ex"] = Ex } };
+        string json = WriteJsonLdTests.Write(quads, options);
+        var context = JsonNode.Parse(json)!["@context"]!.AsObject();
+        Assert.False(context.ContainsKey("urn"));
+        Assert.False(context.ContainsKey("tag"));
+        Assert.True(context.ContainsKey("ex"));
+        AssertRoundTrip(quads, options);
+    }
 }
