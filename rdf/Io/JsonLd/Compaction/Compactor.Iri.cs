@@ -17,7 +17,8 @@ internal sealed partial class Compactor
         if (vocab && inverse.Contains(iri) && SelectTermFor(activeContext, inverse, iri, value, reverse) is { } term) return term;
 
         if (vocab && activeContext.Vocab is { } vocabMapping && iri.Length > vocabMapping.Length
-            && iri.StartsWith(vocabMapping, StringComparison.Ordinal) && activeContext.Get(iri[vocabMapping.Length..]) is null)
+            && iri.StartsWith(vocabMapping, StringComparison.Ordinal) && activeContext.Get(iri[vocabMapping.Length..]) is null
+            && ReadsBackAsVocabSuffix(iri.AsSpan(vocabMapping.Length)))
             return iri[vocabMapping.Length..];
 
         string? compactIri = null;
@@ -25,6 +26,8 @@ internal sealed partial class Compactor
         {
             if (definition.IriMapping is not { } prefix || prefix == iri || !definition.IsPrefix
                 || !iri.StartsWith(prefix, StringComparison.Ordinal)) continue;
+            // "p://x" would read back as an absolute IRI, not as the compact IRI it was meant to be.
+            if (iri.AsSpan(prefix.Length).StartsWith("//")) continue;
             string candidate = key + ":" + iri[prefix.Length..];
             bool better = compactIri is null || candidate.Length < compactIri.Length
                 || (candidate.Length == compactIri.Length && string.CompareOrdinal(candidate, compactIri) < 0);
@@ -45,6 +48,13 @@ internal sealed partial class Compactor
         }
         return iri;
     }
+
+    /// <summary>
+    /// A suffix of the vocabulary mapping expands back to the same IRI only if it looks like neither a
+    /// compact or absolute IRI (a colon) nor a keyword ("@"). The spec does not ask for this check;
+    /// without it such IRIs would change when the document is read back.
+    /// </summary>
+    private static bool ReadsBackAsVocabSuffix(ReadOnlySpan<char> suffix) => suffix[0] != '@' && !suffix.Contains(':');
 
     /// <summary>§6.2 step 4: the containers and type or language values <paramref name="value"/> prefers, then Term Selection.</summary>
     private string? SelectTermFor(ActiveContext activeContext, InverseContext inverse, string iri, JsonNode? value, bool reverse)

@@ -122,4 +122,17 @@ public class WriteJsonLdRoundTripTests
         Assert.True(context.ContainsKey("ex"));
         AssertRoundTrip(quads, options);
     }
+
+    [Fact]
+    public void VocabularySuffixesThatWouldReadAsIrisOrKeywordsStayFull()
+    {
+        var quads = new List<Quad>
+        {
+            new(I("s"), Iri.FromTrusted(Ex + "a:b"), Literal.Simple("colon"), null),
+            new(I("s"), Iri.FromTrusted(Ex + "@type"), Literal.Simple("keyword"), null),
+            new(I("s"), Iri.FromTrusted(Ex + "plain"), Iri.FromTrusted(Ex + "//x"), null),
+        };
+        AssertRoundTrip(quads, new RdfWriterOptions { Prefixes = new Dictionary<string, string> { [""] = Ex, ["ex"] = Ex } });
+        AssertRoundTrip(quads, new RdfWriterOptions { Prefixes = new Dictionary<string, string> { ["ex"] = Ex } });
+    }
 }
