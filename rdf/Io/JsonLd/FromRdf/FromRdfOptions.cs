@@ -37,6 +37,12 @@ internal sealed record FromRdfOptions
     /// </summary>
     public bool UseLosslessNativeTypes { get; init; }
 
+    /// <summary>
+    /// rdf:JSON literals become <c>@json</c> values (the algorithm's rule). Writers turn this off to keep
+    /// the lexical form exactly (and to accept ill-typed JSON literals, which are still valid RDF).
+    /// </summary>
+    public bool JsonLiteralsAsJson { get; init; } = true;
+
     public RdfDirectionMode RdfDirection { get; init; }
 
     /// <summary>"json-ld-1.0" turns off JSON-LD 1.1 features (rdf:JSON literals as <c>@json</c>).</summary>

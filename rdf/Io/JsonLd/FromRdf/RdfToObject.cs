@@ -57,7 +57,7 @@ internal static class RdfToObject
         {
             converted = native;
         }
-        else if (datatype == RdfJson && options.ProcessingMode != "json-ld-1.0")
+        else if (datatype == RdfJson && options.JsonLiteralsAsJson && options.ProcessingMode != "json-ld-1.0")
         {
             try
             {

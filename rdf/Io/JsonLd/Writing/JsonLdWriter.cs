@@ -10,7 +10,7 @@ namespace DihNode.Rdf.Io.JsonLd.Writing;
 
 /// <summary>
 /// Writes quads as readable, compacted JSON-LD: Serialize RDF as JSON-LD (in code point order, with
-/// native JSON numbers and booleans only where lossless), blank nodes referenced once embedded where
+/// native JSON numbers and booleans only where lossless, rdf:JSON literals kept as typed strings), blank nodes referenced once embedded where
 /// they are used, then compaction with the context of <see cref="RdfWriterOptions.JsonLdContext"/>,
 /// or else one built from the prefixes and base IRI. Indented UTF-8, "\n" line ends, no escaping of
 /// non-ASCII characters or slashes. Quads are buffered until <see cref="Finish"/>.
@@ -66,7 +66,7 @@ internal sealed class JsonLdWriter : IRdfWriter
     /// <summary>The compacted document for <paramref name="quads"/>; <paramref name="context"/> may be null (expanded-like output with full IRIs).</summary>
     internal static JsonObject Serialize(IEnumerable<Quad> quads, JsonNode? context, string? baseIri)
     {
-        var expanded = RdfToJsonLd.Convert(quads, new FromRdfOptions { Ordered = true, UseLosslessNativeTypes = true });
+        var expanded = RdfToJsonLd.Convert(quads, new FromRdfOptions { Ordered = true, UseLosslessNativeTypes = true, JsonLiteralsAsJson = false });
         BlankNodeEmbedding.Apply(expanded);
         var options = new JsonLdOptions { Ordered = true, Base = baseIri, CompactToRelative = baseIri is not null };
         return JsonLdCompaction.Compact(expanded, context, options, documentUrl: null);

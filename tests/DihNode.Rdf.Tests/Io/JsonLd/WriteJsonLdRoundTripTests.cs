@@ -135,4 +135,16 @@ public class WriteJsonLdRoundTripTests
         AssertRoundTrip(quads, new RdfWriterOptions { Prefixes = new Dictionary<string, string> { [""] = Ex, ["ex"] = Ex } });
         AssertRoundTrip(quads, new RdfWriterOptions { Prefixes = new Dictionary<string, string> { ["ex"] = Ex } });
     }
+
+    [Fact]
+    public void JsonLiteralsKeepTheirLexicalFormEvenWhenIllTyped()
+    {
+        var rdfJson = Iri.FromTrusted("http://www.w3.org/1999/02/22-rdf-syntax-ns#JSON");
+        var quads = new List<Quad>
+        {
+            new(I("s"), I("p"), Literal.Typed("{ \"b\": 1, \"a\": [true] }", rdfJson), null),
+            new(I("s"), I("p"), Literal.Typed("{not json", rdfJson), null),
+        };
+        AssertRoundTrip(quads, ExPrefix);
+    }
 }
