@@ -51,8 +51,8 @@ internal static class Suites
         Find(name) ?? throw new ArgumentException(
             $"Unknown suite '{name}'. Known: {string.Join(", ", All.Select(s => s.Name))}.", nameof(name));
 
-    private static Suite JsonLd(string name, string manifest) =>
-        new(name, "jsonld", [manifest + "-manifest.jsonld"], DihNode.Conformance.JsonLd.JsonLdManifest.PublicBase);
+    private static Suite JsonLd(string name, string manifest, bool inDefaultRun = true) =>
+        new(name, "jsonld", [manifest + "-manifest.jsonld"], DihNode.Conformance.JsonLd.JsonLdManifest.PublicBase, inDefaultRun);
 
     private static Suite RdfSyntax(string name) =>
         new(name, "rdf11/" + name, ["manifest.ttl"], RdfTests + name + "/");

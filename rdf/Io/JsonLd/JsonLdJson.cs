@@ -87,12 +87,41 @@ internal static class JsonLdJson
     /// <summary>The string value, or null when <paramref name="n"/> is not a string.</summary>
     public static string? AsString(JsonNode? n) => n is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
 
-    /// <summary>The items of an array, or the value itself as the only item (a snapshot: nodes keep their parent).</summary>
-    public static IReadOnlyList<JsonNode?> AsArray(JsonNode? n) => n is JsonArray a ? [.. a] : [n];
+    /// <summary>
+    /// The items of an array, or the value itself as the only item: a live view without copying, so
+    /// the array must not change while it is read (take <c>.ToList()</c> first when it does).
+    /// </summary>
+    public static JsonItems AsArray(JsonNode? n) => new(n);
 
     /// <summary>A string value node.</summary>
     public static JsonNode Str(string s) => JsonValue.Create(s);
 
     /// <summary>Deep equality of JSON values (numbers by value).</summary>
     public static bool DeepEquals(JsonNode? a, JsonNode? b) => JsonNode.DeepEquals(a, b);
+}
+
+/// <summary>A JSON value seen as a list: the items of an array, or the value itself (see <see cref="JsonLdJson.AsArray"/>).</summary>
+internal readonly struct JsonItems(JsonNode? node) : IReadOnlyList<JsonNode?>
+{
+    public int Count => node is JsonArray array ? array.Count : 1;
+
+    public JsonNode? this[int index] => node is JsonArray array ? array[index] : index == 0 ? node : throw new ArgumentOutOfRangeException(nameof(index));
+
+    public Enumerator GetEnumerator() => new(node);
+
+    IEnumerator<JsonNode?> IEnumerable<JsonNode?>.GetEnumerator()
+    {
+        for (int i = 0; i < Count; i++) yield return this[i];
+    }
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => ((IEnumerable<JsonNode?>)this).GetEnumerator();
+
+    public struct Enumerator(JsonNode? node)
+    {
+        private int _index = -1;
+
+        public readonly JsonNode? Current => node is JsonArray array ? array[_index] : node;
+
+        public bool MoveNext() => ++_index < (node is JsonArray array ? array.Count : 1);
+    }
 }

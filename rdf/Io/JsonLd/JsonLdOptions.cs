@@ -33,8 +33,12 @@ public sealed class JsonLdOptions
     /// <summary>A context to apply before the document's own (a map, an array, or an IRI string).</summary>
     public JsonNode? ExpandContext { get; set; }
 
-    /// <summary>HTML input: read every JSON-LD script element, not only the first.</summary>
-    public bool ExtractAllScripts { get; set; }
+    /// <summary>
+    /// HTML input: read every JSON-LD script element, not only the first. Null: the method's default,
+    /// true for toRdf() and flatten() (JSON-LD 1.1 §7.3 extracts all scripts; w3c/json-ld-api#603),
+    /// false for the others.
+    /// </summary>
+    public bool? ExtractAllScripts { get; set; }
 
     /// <summary>Framing: expansion keeps framing keywords.</summary>
     public bool FrameExpansion { get; set; }

@@ -26,7 +26,7 @@ public static partial class JsonLdProcessor
     public static JsonArray Expand(string url, JsonLdOptions? options = null)
     {
         options ??= new JsonLdOptions();
-        return Expand(LoadDocument(url, options), options);
+        return Expand(LoadDocument(url, options, extractAllScriptsByDefault: false), options);
     }
 
     /// <summary>Expands a loaded document, using its URL, HTML base and Link-header context.</summary>
@@ -49,7 +49,7 @@ public static partial class JsonLdProcessor
     public static void ToRdf(string url, IQuadSink sink, JsonLdOptions? options = null)
     {
         options ??= new JsonLdOptions();
-        ToRdf(LoadDocument(url, options), sink, options);
+        ToRdf(LoadDocument(url, options, extractAllScriptsByDefault: true), sink, options);
     }
 
     /// <summary>Deserializes a loaded document to RDF. Blank nodes are labelled "b0", "b1", ...</summary>
@@ -92,12 +92,15 @@ public static partial class JsonLdProcessor
         return (activeContext, documentUrl ?? baseIri);
     }
 
-    /// <summary>Loads a document for the API (§9.1 step 2): failures become "loading document failed".</summary>
-    internal static RemoteDocument LoadDocument(string url, JsonLdOptions options)
+    /// <summary>
+    /// Loads a document for the API (§9.1 step 2): failures become "loading document failed".
+    /// <paramref name="extractAllScriptsByDefault"/> is the method's default for an unset ExtractAllScripts.
+    /// </summary>
+    internal static RemoteDocument LoadDocument(string url, JsonLdOptions options, bool extractAllScriptsByDefault)
     {
         try
         {
-            return options.DocumentLoader.Load(url, new LoadDocumentOptions { ExtractAllScripts = options.ExtractAllScripts });
+            return options.DocumentLoader.Load(url, new LoadDocumentOptions { ExtractAllScripts = options.ExtractAllScripts ?? extractAllScriptsByDefault });
         }
         catch (JsonLdException e) when (e.Code == JsonLdErrorCode.InvalidJson)
         {

@@ -11,9 +11,6 @@ internal static class JsonLdKnownFailures
 
     public static readonly IReadOnlyDictionary<string, string> Reasons = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        [Html + "tr006"] =
-            "the suite contradicts itself: te006 expects \"loading document failed\" for an HTML page without a JSON-LD "
-            + "script element (as API §9.4 step 5.2 says), tr006 expects an empty dataset from the same page; we follow te006",
     };
 
     public static string? ReasonFor(string testId) => Reasons.GetValueOrDefault(testId);

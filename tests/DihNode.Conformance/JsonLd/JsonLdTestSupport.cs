@@ -30,7 +30,7 @@ internal static class JsonLdTestSupport
             UseNativeTypes = test.Flag("useNativeTypes"),
             UseRdfType = test.Flag("useRdfType"),
             Ordered = test.Flag("ordered"),
-            ExtractAllScripts = test.Flag("extractAllScripts"),
+            ExtractAllScripts = test.Options["extractAllScripts"] is System.Text.Json.Nodes.JsonValue all ? all.GetValue<bool>() : null,
         };
         if (test.Options["compactArrays"] is JsonValue compactArrays) options.CompactArrays = compactArrays.GetValue<bool>();
         if (test.Options["compactToRelative"] is JsonValue compactToRelative) options.CompactToRelative = compactToRelative.GetValue<bool>();

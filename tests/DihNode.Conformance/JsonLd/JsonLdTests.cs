@@ -95,7 +95,7 @@ internal static class JsonLdTests
             ProcessingMode = test.Option("processingMode") ?? JsonLdOptions.JsonLd11,
             RdfDirection = test.Option("rdfDirection"),
             ProduceGeneralizedRdf = test.Flag("produceGeneralizedRdf"),
-            ExtractAllScripts = test.Flag("extractAllScripts"),
+            ExtractAllScripts = test.Options.ContainsKey("extractAllScripts") ? test.Flag("extractAllScripts") : null,
         };
         if (test.Option("expandContext") is { } expandContext)
             options.ExpandContext = LoadJson(entry, JsonLdManifest.PublicBase + expandContext);

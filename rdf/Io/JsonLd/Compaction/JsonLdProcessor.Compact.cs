@@ -21,7 +21,7 @@ public static partial class JsonLdProcessor
     public static JsonObject Compact(string url, JsonNode? context, JsonLdOptions? options = null)
     {
         options ??= new JsonLdOptions();
-        return Compact(LoadDocument(url, options), context, options);
+        return Compact(LoadDocument(url, options, extractAllScriptsByDefault: false), context, options);
     }
 
     /// <summary>Compacts a loaded document: expansion (never ordered), then the Compaction algorithm.</summary>

@@ -38,6 +38,9 @@ internal sealed class ActiveContext
     /// <summary>A slot for compaction's inverse context (§4.3), built once per active context by its user.</summary>
     public object? InverseContext { get; set; }
 
+    /// <summary>Keys already expanded as vocabulary IRIs in this (finished) context; see <see cref="ContextProcessor.ExpandKey"/>.</summary>
+    internal Dictionary<string, string?>? KeyExpansions { get; set; }
+
     /// <summary>The definition of <paramref name="term"/>, or null.</summary>
     public TermDefinition? Get(string? term) => term is not null && Terms.TryGetValue(term, out var d) ? d : null;
 

@@ -44,6 +44,19 @@ internal sealed partial class ContextProcessor
         return value;
     }
 
+    /// <summary>
+    /// <see cref="ExpandIri"/> with vocab = true for a key of a JSON object, remembered per active context.
+    /// Only for contexts that processing has finished (expansion, compaction), never while defining terms.
+    /// </summary>
+    public string? ExpandKey(ActiveContext activeContext, string key)
+    {
+        var cache = activeContext.KeyExpansions ??= new Dictionary<string, string?>(StringComparer.Ordinal);
+        if (cache.TryGetValue(key, out var expanded)) return expanded;
+        expanded = ExpandIri(activeContext, key, vocab: true);
+        if (cache.Count < 10_000) cache[key] = expanded;
+        return expanded;
+    }
+
     /// <summary>Resolves a document-relative reference; without a base IRI the reference stays as it is.</summary>
     public static string ResolveAgainstBase(string? baseIri, string value)
     {

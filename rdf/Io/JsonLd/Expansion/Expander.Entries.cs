@@ -13,7 +13,7 @@ internal sealed partial class Expander
         foreach (var (key, value) in SortedEntries(element))
         {
             if (key == Keywords.Context) continue;
-            string? expandedProperty = _contexts.ExpandIri(activeContext, key, vocab: true);
+            string? expandedProperty = _contexts.ExpandKey(activeContext, key);
             if (expandedProperty is null || (!expandedProperty.Contains(':') && !Keywords.IsKeyword(expandedProperty))) continue;
 
             if (Keywords.IsKeyword(expandedProperty))
@@ -88,7 +88,7 @@ internal sealed partial class Expander
             foreach (var nested in JsonLdJson.AsArray(element[nestKey]).ToList())
             {
                 if (nested is not JsonObject nestedMap
-                    || nestedMap.Any(e => _contexts.ExpandIri(nestContext, e.Key, vocab: true) == Keywords.Value))
+                    || nestedMap.Any(e => _contexts.ExpandKey(nestContext, e.Key) == Keywords.Value))
                     throw new JsonLdException(JsonLdErrorCode.InvalidNestValue, $"the value of \"{nestKey}\" must be a node object");
                 ExpandEntries(nestContext, typeScopedContext, activeProperty, nestedMap, result, inputType, baseUrl);
             }
@@ -117,7 +117,7 @@ internal sealed partial class Expander
                 if (!JsonLdJson.IsString(item))
                     JsonLdException.Throw(JsonLdErrorCode.InvalidLanguageMapValue, $"language map values must be strings, not {item.ToJsonString()}");
                 var v = new JsonObject { [Keywords.Value] = JsonLdJson.Clone(item) };
-                if (language != Keywords.None && _contexts.ExpandIri(activeContext, language, vocab: true) != Keywords.None)
+                if (language != Keywords.None && _contexts.ExpandKey(activeContext, language) != Keywords.None)
                     v[Keywords.Language] = language;
                 if (direction is not null) v[Keywords.Direction] = direction;
                 result.Add(v);
@@ -141,7 +141,7 @@ internal sealed partial class Expander
                 mapContext = _contexts.Process(mapContext, indexTerm.LocalContext, indexTerm.BaseUrl);
             else if (!container.Has(ContainerMapping.Id) && !container.Has(ContainerMapping.Type))
                 mapContext = activeContext;
-            string? expandedIndex = _contexts.ExpandIri(activeContext, index, vocab: true);
+            string? expandedIndex = _contexts.ExpandKey(activeContext, index);
             var indexItems = JsonLdJson.Clone(indexValue) is { } copy ? copy as JsonArray ?? [copy] : [];
             var items = ToArray(Expand(mapContext, key, indexItems, baseUrl, fromMap: true));
             foreach (var node in items.ToList())
@@ -154,7 +154,7 @@ internal sealed partial class Expander
                 if (container.Has(ContainerMapping.Index) && indexKey != Keywords.Index && expandedIndex != Keywords.None)
                 {
                     var reExpanded = ExpandValue(activeContext, indexKey, JsonValue.Create(index));
-                    string? expandedIndexKey = _contexts.ExpandIri(activeContext, indexKey, vocab: true);
+                    string? expandedIndexKey = _contexts.ExpandKey(activeContext, indexKey);
                     if (itemMap is null || expandedIndexKey is null) continue;
                     if (IsValueObject(itemMap))
                         JsonLdException.Throw(JsonLdErrorCode.InvalidValueObject, $"a value in the property-valued index \"{key}\" must be a node");

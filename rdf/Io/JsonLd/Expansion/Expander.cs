@@ -106,7 +106,7 @@ internal sealed partial class Expander
         string? inputType = null;
         List<KeyValuePair<string, JsonNode?>>? typeEntries = null;
         foreach (var entry in map)
-            if (_contexts.ExpandIri(activeContext, entry.Key, vocab: true) == Keywords.Type) (typeEntries ??= []).Add(entry);
+            if (_contexts.ExpandKey(activeContext, entry.Key) == Keywords.Type) (typeEntries ??= []).Add(entry);
         typeEntries?.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
         foreach (var (key, value) in typeEntries ?? [])
         {
@@ -117,7 +117,7 @@ internal sealed partial class Expander
             if (inputType is null && value is not null)
             {
                 var last = JsonLdJson.AsString(value is JsonArray a && a.Count > 0 ? a[^1] : value);
-                if (last is not null) inputType = _contexts.ExpandIri(activeContext, last, vocab: true);
+                if (last is not null) inputType = _contexts.ExpandKey(activeContext, last);
             }
         }
 
@@ -132,7 +132,7 @@ internal sealed partial class Expander
         bool onlyId = map.Count == 1;
         foreach (var (key, _) in map)
         {
-            string? expanded = _contexts.ExpandIri(activeContext, key, vocab: true);
+            string? expanded = _contexts.ExpandKey(activeContext, key);
             if (expanded == Keywords.Value) return true;
             if (expanded != Keywords.Id) onlyId = false;
         }
@@ -208,6 +208,11 @@ internal sealed partial class Expander
     /// <summary>Adds <paramref name="value"/> to the array at <paramref name="key"/> of <paramref name="map"/> (created if missing).</summary>
     private static void AddValue(JsonObject map, string key, JsonNode? value)
     {
+        if (value is JsonArray { Parent: null } fresh && !map.ContainsKey(key))
+        {
+            map[key] = fresh; // the common case: the expanded array becomes the entry, no copy
+            return;
+        }
         if (!map.TryGetPropertyValue(key, out var existing) || existing is not JsonArray array)
         {
             array = [];
@@ -223,7 +228,7 @@ internal sealed partial class Expander
 
     /// <summary>Entries in document order, or by key in code-point order when ordered output was asked for.</summary>
     private IEnumerable<KeyValuePair<string, JsonNode?>> SortedEntries(JsonObject map) =>
-        _ordered ? map.OrderBy(e => e.Key, StringComparer.Ordinal).ToList() : map.ToList();
+        _ordered ? map.OrderBy(e => e.Key, StringComparer.Ordinal).ToList() : map;
 
     internal static bool IsListObject(JsonNode? n) => n is JsonObject o && o.ContainsKey(Keywords.List);
 

@@ -23,7 +23,7 @@ public static partial class JsonLdProcessor
     public static JsonNode Flatten(string url, JsonNode? context = null, JsonLdOptions? options = null)
     {
         options ??= new JsonLdOptions();
-        return Flatten(LoadDocument(url, options), context, options);
+        return Flatten(LoadDocument(url, options, extractAllScriptsByDefault: false), context, options);
     }
 
     /// <summary>Flattens a loaded document: expansion, node map, flattening, and compaction when a context is given.</summary>

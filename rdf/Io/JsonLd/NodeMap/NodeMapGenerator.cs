@@ -38,7 +38,10 @@ internal sealed class NodeMapGenerator
     {
         if (element is JsonArray array)
         {
-            foreach (var item in array.ToList()) Generate(item, activeGraph, activeSubject, activeProperty, list);
+            // Detach the items (the input is consumed), so value objects move into the map without copies.
+            var items = array.ToList();
+            array.Clear();
+            foreach (var item in items) Generate(item, activeGraph, activeSubject, activeProperty, list);
             return;
         }
         if (element is not JsonObject map) return;
@@ -59,8 +62,9 @@ internal sealed class NodeMapGenerator
 
         if (map.ContainsKey(Keywords.Value))
         {
-            if (list is null) AddUnique(subjectNode!, activeProperty!, map.DeepClone());
-            else ((JsonArray)list[Keywords.List]!).Add(map.DeepClone());
+            var value = map.Parent is null ? map : map.DeepClone();
+            if (list is null) AddUnique(subjectNode!, activeProperty!, value);
+            else ((JsonArray)list[Keywords.List]!).Add(value);
             return;
         }
 
