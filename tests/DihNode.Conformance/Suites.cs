@@ -38,8 +38,10 @@ internal static class Suites
         JsonLd("jsonld-expand", "expand"),
         JsonLd("jsonld-toRdf", "toRdf"),
         JsonLd("jsonld-remote-doc", "remote-doc"),
-        // HTML holds compaction and flattening tests too (JsonLdKnownFailures): runs only when named.
-        JsonLd("jsonld-html", "html", inDefaultRun: false),
+        JsonLd("jsonld-html", "html"),
+        JsonLd("jsonld-fromRdf", "fromRdf"),
+        JsonLd("jsonld-compact", "compact"),
+        JsonLd("jsonld-flatten", "flatten"),
     ];
 
     public static Suite? Find(string name) =>
