@@ -12,19 +12,19 @@ public class SparqlSuites
     public static IEnumerable<object[]> Sparql11UpdateTests => ManifestTestData.For("sparql11-update");
     public static IEnumerable<object[]> Sparql11ResultsTests => ManifestTestData.For("sparql11-results");
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(Sparql10Tests))]
     public void Sparql10(string test) => ManifestTestData.Check("sparql10", test);
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(Sparql11QueryTests))]
     public void Sparql11Query(string test) => ManifestTestData.Check("sparql11-query", test);
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(Sparql11UpdateTests))]
     public void Sparql11Update(string test) => ManifestTestData.Check("sparql11-update", test);
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(Sparql11ResultsTests))]
     public void Sparql11Results(string test) => ManifestTestData.Check("sparql11-results", test);
 }
