@@ -58,6 +58,6 @@ internal static class CommandLine
     public static string Usage =>
         "usage: dihnode COMMAND [ARGS]\ncommands:\n" +
         string.Join("\n", s_commands.Select(c => "  " + c.Synopsis)) +
-        "\nformats: nt, nq, ttl, trig (from the file extension, or named with --from/--to/--format)" +
-        "\nquery results: text, json, xml, csv, tsv (SELECT, ASK); ttl, nt, nq, trig, jsonld (CONSTRUCT, DESCRIBE)";
+        "\nformats: nt, nq, ttl, trig, rdf (RDF/XML) (from the file extension, or named with --from/--to/--format)" +
+        "\nquery results: text, json, xml, csv, tsv (SELECT, ASK); ttl, nt, nq, trig, rdf, jsonld (CONSTRUCT, DESCRIBE)";
 }

@@ -19,7 +19,7 @@ internal static class ConvertCommand
         string input = args.Positional[0], output = args.Positional[1];
         var inFormat = RdfInput.ResolveFormat(input, from, "from");
         var outFormat = RdfInput.ResolveFormat(output, to, "to");
-        if (outFormat is RdfFormat.RdfXml or RdfFormat.JsonLd)
+        if (outFormat is RdfFormat.JsonLd)
             throw new CliUsageException($"cannot write {outFormat} yet");
         if (input != "-" && !File.Exists(input)) throw new CliUsageException($"no such file '{input}'");
 
@@ -35,14 +35,15 @@ internal static class ConvertCommand
                 try
                 {
                     if (!RdfInput.TryParse(input, inFormat, baseIri, sink)) return CommandLine.Invalid;
+                    writer.Finish();
                 }
                 catch (InvalidOperationException e)
                 {
-                    // The writer refused a statement (a named graph into a triple-only format).
+                    // The writer refused a statement (a named graph into a triple-only format, a
+                    // predicate RDF/XML cannot name, text XML cannot hold).
                     Console.Error.WriteLine($"dihnode convert: {e.Message}");
                     return CommandLine.Invalid;
                 }
-                writer.Finish();
                 count = sink.Count;
             }
             if (output == "-") CopyToStandardOutput(temp);

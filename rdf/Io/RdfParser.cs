@@ -1,3 +1,4 @@
+using DihNode.Rdf.Io.RdfXml;
 using DihNode.Rdf.Io.Text;
 
 namespace DihNode.Rdf.Io;
@@ -7,7 +8,8 @@ public static class RdfParser
 {
     /// <summary>
     /// Streams <paramref name="input"/> (UTF-8, an optional byte order mark) into <paramref name="sink"/>,
-    /// statement by statement. N-Triples, N-Quads, Turtle and TriG are read; RDF/XML and JSON-LD not yet.
+    /// statement by statement. N-Triples, N-Quads, Turtle, TriG, RDF/XML and JSON-LD (read whole, then deserialized;
+    /// remote contexts only through <see cref="RdfParserOptions.JsonLdDocumentLoader"/>) are read.
     /// </summary>
     /// <exception cref="ArgumentException">The options' base IRI is not absolute.</exception>
     /// <exception cref="RdfSyntaxException">The input is malformed; the message names line and column.
@@ -19,6 +21,16 @@ public static class RdfParser
         options ??= new RdfParserOptions();
         if (options.BaseIri is not null && !IriResolver.HasScheme(options.BaseIri))
             throw new ArgumentException($"The base IRI <{options.BaseIri}> is not absolute.", nameof(options));
+        if (format == RdfFormat.RdfXml)
+        {
+            new RdfXmlParser(input, sink, options).Parse();
+            return;
+        }
+        if (format == RdfFormat.JsonLd)
+        {
+            JsonLd.JsonLdRdfReader.Parse(input, sink, options);
+            return;
+        }
         TextParser parser = format switch
         {
             RdfFormat.NTriples => new NQuadsParser(input, sink, options, quads: false),

@@ -1,3 +1,4 @@
+using DihNode.Rdf.Io.RdfXml;
 using DihNode.Rdf.Io.Text;
 using DihNode.Rdf.Model;
 
@@ -8,7 +9,7 @@ public static class RdfWriter
 {
     /// <summary>
     /// A writer of <paramref name="format"/> onto <paramref name="output"/> (UTF-8, no BOM, "\n" line ends).
-    /// The stream stays open. N-Triples and N-Quads stream; Turtle and TriG buffer until
+    /// The stream stays open. N-Triples and N-Quads stream; Turtle, TriG and RDF/XML buffer until
     /// <see cref="IRdfWriter.Finish"/>. Triple-only formats refuse quads in named graphs.
     /// </summary>
     public static IRdfWriter Create(Stream output, RdfFormat format, RdfWriterOptions? options = null) => format switch
@@ -17,6 +18,7 @@ public static class RdfWriter
         RdfFormat.NQuads => new NTriplesWriter(output, quads: true),
         RdfFormat.Turtle => new TurtleWriter(output, trig: false, options),
         RdfFormat.TriG => new TurtleWriter(output, trig: true, options),
+        RdfFormat.RdfXml => new RdfXmlWriter(output, options),
         _ => throw new NotSupportedException($"No writer for {format} yet."),
     };
 

@@ -27,6 +27,7 @@ internal static class Suites
         RdfSyntax("rdf-trig"),
         RdfSyntax("rdf-n-triples"),
         RdfSyntax("rdf-n-quads"),
+        RdfSyntax("rdf-xml"),
         new("sparql10", "sparql10", ["manifest-syntax.ttl", "manifest-evaluation.ttl"], Sparql10Tests),
         // The query manifest plus the federation syntax tests (SERVICE syntax; evaluation over
         // remote endpoints, service/, is left to the federation work).
@@ -34,6 +35,11 @@ internal static class Suites
         new("sparql11-results", "sparql11", ["csv-tsv-res/manifest.ttl", "json-res/manifest.ttl"], Sparql11Tests),
         // Update syntax runs now; update execution comes later, so the suite runs only when named.
         new("sparql11-update", "sparql11", ["manifest-sparql11-update.ttl"], Sparql11Tests, InDefaultRun: false),
+        JsonLd("jsonld-expand", "expand"),
+        JsonLd("jsonld-toRdf", "toRdf"),
+        JsonLd("jsonld-remote-doc", "remote-doc"),
+        // HTML holds compaction and flattening tests too (JsonLdKnownFailures): runs only when named.
+        JsonLd("jsonld-html", "html", inDefaultRun: false),
     ];
 
     public static Suite? Find(string name) =>
@@ -42,6 +48,9 @@ internal static class Suites
     public static Suite Get(string name) =>
         Find(name) ?? throw new ArgumentException(
             $"Unknown suite '{name}'. Known: {string.Join(", ", All.Select(s => s.Name))}.", nameof(name));
+
+    private static Suite JsonLd(string name, string manifest, bool inDefaultRun = true) =>
+        new(name, "jsonld", [manifest + "-manifest.jsonld"], DihNode.Conformance.JsonLd.JsonLdManifest.PublicBase, inDefaultRun);
 
     private static Suite RdfSyntax(string name) =>
         new(name, "rdf11/" + name, ["manifest.ttl"], RdfTests + name + "/");

@@ -15,7 +15,10 @@ internal sealed class EvaluationContext
     /// <summary>The "graph" argument that means the dataset's default graph (named graph ids are > 0).</summary>
     public const int DefaultGraph = 0;
 
-    private const int CheckEvery = 4096;
+    /// <summary>The "graph" argument of a BGP scanned across every named graph of the dataset at once.</summary>
+    public const int AnyNamedGraph = -1;
+
+    private const int CheckEvery = 1024;
 
     private readonly Dictionary<Term, int> _extraIds = [];
     private readonly List<Term> _extraTerms = [];
@@ -25,6 +28,7 @@ internal sealed class EvaluationContext
     private readonly QueryOptions _options;
     private readonly int[]? _defaultGraphs;
     private readonly HashSet<int>? _namedGraphs;
+    private bool _sealed;
     private int _ticks;
     private long _materialized;
 
@@ -45,6 +49,8 @@ internal sealed class EvaluationContext
 
     public QueryOptions Options => _options;
 
+    public bool Uses(EvaluationShortcuts shortcut) => (_options.Shortcuts & shortcut) != 0;
+
     public DateTimeOffset Now { get; }
 
     public int SlotCount => _variables.Count;
@@ -58,12 +64,20 @@ internal sealed class EvaluationContext
     {
         if (!_slots.TryGetValue(v, out int slot))
         {
+            if (_sealed) ThrowSealed(v);
             slot = _variables.Count;
             _slots.Add(v, slot);
             _variables.Add(v);
         }
         return slot;
     }
+
+    /// <summary>Ends slot allocation: rows made from now on have their final length.</summary>
+    public void Seal() => _sealed = true;
+
+    [DoesNotReturn]
+    private static void ThrowSealed(Variable v) =>
+        throw new InvalidOperationException($"Variable {v} was not seen when the query was prepared.");
 
     public bool TryGetSlot(Variable v, out int slot) => _slots.TryGetValue(v, out slot);
 
@@ -91,10 +105,14 @@ internal sealed class EvaluationContext
     public bool IsNamedGraph(int id) =>
         id > 0 && (_namedGraphs is null ? Store.Count(QuadPattern.InGraph(id)) > 0 : _namedGraphs.Contains(id));
 
+    /// <summary>Whether the named graph holding a quad belongs to the dataset (FROM NAMED, when given).</summary>
+    public bool IsDatasetNamedGraph(int id) => id > 0 && (_namedGraphs is null || _namedGraphs.Contains(id));
+
     /// <summary>The quads matching (s, p, o) in <paramref name="graph"/>; 0 leaves a position open.</summary>
     public ScanCursor Scan(int s, int p, int o, int graph)
     {
         if (s < 0 || p < 0 || o < 0) return ScanCursor.Empty;
+        if (graph == AnyNamedGraph) return new ScanCursor(Store.Find(QuadPattern.InNamedGraphs(s, p, o)));
         if (graph != DefaultGraph) return new ScanCursor(Store.Find(QuadPattern.InGraph(graph, s, p, o)));
         if (_defaultGraphs is null) return new ScanCursor(Store.Find(QuadPattern.InDefaultGraph(s, p, o)));
         if (_defaultGraphs.Length == 1) return new ScanCursor(Store.Find(QuadPattern.InGraph(_defaultGraphs[0], s, p, o)));
@@ -111,6 +129,7 @@ internal sealed class EvaluationContext
     public long Count(int s, int p, int o, int graph)
     {
         if (s < 0 || p < 0 || o < 0) return 0;
+        if (graph == AnyNamedGraph) return Store.Count(QuadPattern.InNamedGraphs(s, p, o));
         if (graph != DefaultGraph) return Store.Count(QuadPattern.InGraph(graph, s, p, o));
         if (_defaultGraphs is null) return Store.Count(QuadPattern.InDefaultGraph(s, p, o));
         long n = 0;
@@ -118,7 +137,7 @@ internal sealed class EvaluationContext
         return n;
     }
 
-    /// <summary>Called once per row produced; every few thousand rows checks cancellation and the clock.</summary>
+    /// <summary>Called once per row produced; every thousand rows checks cancellation and the clock.</summary>
     public void Tick()
     {
         if (++_ticks < CheckEvery) return;

@@ -24,7 +24,12 @@ internal sealed partial class Evaluator
     /// pattern joined to what is already bound being cheaper than its count says; each level binds
     /// the slots its pattern introduces.
     /// </summary>
-    private IEnumerable<int[]> EvalBgp(Bgp bgp, int[] seed, int graph)
+    /// <remarks>
+    /// With <paramref name="graph"/> = <see cref="EvaluationContext.AnyNamedGraph"/> (GRAPH ?g over a
+    /// BGP), the first pattern is scanned across all named graphs at once and binds
+    /// <paramref name="graphSlot"/>; the later patterns read that graph.
+    /// </remarks>
+    private IEnumerable<int[]> EvalBgp(Bgp bgp, int[] seed, int graph, int graphSlot = -1)
     {
         int n = bgp.Triples.Count;
         if (n == 0)
@@ -50,8 +55,12 @@ internal sealed partial class Evaluator
                 else if (!_context.Store.TryGetId(term, out plan.Ids[k])) yield break;
                 if (plan.Ids[k] < 0) yield break;
             }
-            plan.Count = _context.Count(plan.Ids[0], plan.Ids[1], plan.Ids[2], graph);
-            if (plan.Count == 0) yield break;
+            if (n > 1)
+            {
+                // Counts only order the patterns; a single pattern is simply scanned.
+                plan.Count = _context.Count(plan.Ids[0], plan.Ids[1], plan.Ids[2], graph);
+                if (plan.Count == 0) yield break;
+            }
             plans[i] = plan;
         }
         PatternPlan[] order = OrderPatterns(plans);
@@ -62,6 +71,7 @@ internal sealed partial class Evaluator
         for (int i = 0; i < n; i++) boundAt[i] = new int[3];
         var boundCount = new int[n];
         int level = 0;
+        bool anyGraph = graph == EvaluationContext.AnyNamedGraph;
         cursors[0] = Open(order[0], row, graph);
         while (true)
         {
@@ -71,6 +81,11 @@ internal sealed partial class Evaluator
                 for (int b = 0; b < boundCount[level]; b++) row[boundAt[level][b]] = 0;
                 boundCount[level] = 0;
                 EncodedQuad q = cursors[level].Current;
+                if (anyGraph && level == 0)
+                {
+                    if (!_context.IsDatasetNamedGraph(q.G)) continue;
+                    row[graphSlot] = q.G;
+                }
                 bool ok = true;
                 for (int k = 0; k < 3 && ok; k++)
                 {
@@ -94,14 +109,18 @@ internal sealed partial class Evaluator
                 else
                 {
                     level++;
-                    cursors[level] = Open(order[level], row, graph);
+                    cursors[level] = Open(order[level], row, anyGraph ? row[graphSlot] : graph);
                 }
             }
             else
             {
                 for (int b = 0; b < boundCount[level]; b++) row[boundAt[level][b]] = 0;
                 boundCount[level] = 0;
-                if (level == 0) yield break;
+                if (level == 0)
+                {
+                    if (anyGraph) row[graphSlot] = 0;
+                    yield break;
+                }
                 level--;
             }
         }

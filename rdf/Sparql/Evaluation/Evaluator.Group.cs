@@ -9,93 +9,128 @@ internal sealed partial class Evaluator
     /// <summary>
     /// Group and Aggregation (§18.5 Group, Aggregation): rows are grouped by the values of the keys (an
     /// error is its own key value, like unbound); with no keys, all rows form one group, even none.
-    /// Each group gives one row binding the key variables and the aggregates' variables.
+    /// Each group holds one running accumulator per aggregate, not its rows, and gives one row binding
+    /// the key variables and the aggregates' variables.
     /// </summary>
     private IEnumerable<int[]> EvalGroup(Group g, int graph)
     {
-        var groups = new Dictionary<int[], List<int[]>>(RowComparer.Instance);
+        var groups = new Dictionary<int[], Accumulator[]>(RowComparer.Instance);
         var order = new List<int[]>();
+        int[] keySlots = [.. g.Keys.Select(k => k.Expression is VariableExpression v ? _context.Slot(v.Variable) : -1)];
         foreach (int[] row in Eval(g.Input, _context.NewRow(), graph))
         {
-            _context.Materialize();
-            var key = new int[g.Keys.Count];
+            _context.Tick();
+            var key = new int[keySlots.Length];
             for (int i = 0; i < key.Length; i++)
-                key[i] = _expressions.Evaluate(g.Keys[i].Expression, row, graph) is Term t ? _context.Encode(t) : 0;
-            if (!groups.TryGetValue(key, out List<int[]>? members))
+                key[i] = keySlots[i] >= 0 ? row[keySlots[i]]
+                    : _expressions.Evaluate(g.Keys[i].Expression, row, graph) is Term t ? _context.Encode(t) : 0;
+            if (!groups.TryGetValue(key, out Accumulator[]? accumulators))
             {
-                groups[key] = members = [];
+                _context.Materialize();
+                groups[key] = accumulators = NewAccumulators(g, graph);
                 order.Add(key);
             }
-            members.Add(row);
+            foreach (Accumulator a in accumulators) a.Add(row);
         }
         if (g.Keys.Count == 0 && order.Count == 0)
         {
-            groups[[]] = [];
+            groups[[]] = NewAccumulators(g, graph);
             order.Add([]);
         }
         foreach (int[] key in order)
         {
-            List<int[]> members = groups[key];
             int[] result = _context.NewRow();
             for (int i = 0; i < key.Length; i++)
                 if (g.Keys[i].Variable is Variable v && key[i] != 0) result[_context.Slot(v)] = key[i];
-            foreach (AggregateBinding a in g.Aggregates)
-                if (Aggregate(a.Aggregate, members, graph) is Term value) result[_context.Slot(a.Variable)] = _context.Encode(value);
+            Accumulator[] accumulators = groups[key];
+            for (int i = 0; i < accumulators.Length; i++)
+                if (accumulators[i].Result() is Term value) result[_context.Slot(g.Aggregates[i].Variable)] = _context.Encode(value);
             yield return result;
         }
     }
 
-    /// <summary>One aggregate over a group (§18.5.1); null is an error (the variable stays unbound).</summary>
-    private Term? Aggregate(AggregateExpression a, List<int[]> members, int graph)
+    private Accumulator[] NewAccumulators(Group g, int graph) =>
+        [.. g.Aggregates.Select(a => new Accumulator(this, a.Aggregate, graph))];
+
+    /// <summary>
+    /// One aggregate's running state over a group (§18.5.1 set functions). Values that are errors or
+    /// unbound are skipped; SUM and AVG become errors on a non-numeric value; DISTINCT keeps the ids
+    /// seen (ids are RDF terms, so this is term distinctness). Null results leave the variable unbound.
+    /// </summary>
+    private sealed class Accumulator
     {
-        if (a.Argument is null)
+        private readonly Evaluator _owner;
+        private readonly AggregateExpression _aggregate;
+        private readonly int _graph;
+        private readonly int _slot = -1;
+        private readonly HashSet<int>? _distinctIds;
+        private readonly HashSet<int[]>? _distinctRows;
+        private readonly AggregateValues.Sum? _sum;
+        private readonly List<Term>? _concat;
+        private long _count;
+        private Term? _best;
+
+        public Accumulator(Evaluator owner, AggregateExpression aggregate, int graph)
         {
-            // COUNT(*) and COUNT(DISTINCT *): rows, or distinct rows.
-            long rows = a.Distinct ? members.Distinct(RowComparer.Instance).LongCount() : members.Count;
-            return Integer(rows);
+            _owner = owner;
+            _aggregate = aggregate;
+            _graph = graph;
+            if (aggregate.Argument is VariableExpression v) _slot = owner._context.Slot(v.Variable);
+            if (aggregate.Distinct)
+            {
+                if (aggregate.Argument is null) _distinctRows = new(RowComparer.Instance);
+                else _distinctIds = [];
+            }
+            if (aggregate.Name is "SUM" or "AVG") _sum = new AggregateValues.Sum();
+            if (aggregate.Name == "GROUP_CONCAT") _concat = [];
         }
-        var values = new List<Term?>(members.Count);
-        HashSet<Term>? seen = a.Distinct ? [] : null;
-        foreach (int[] row in members)
+
+        public void Add(int[] row)
         {
-            Term? value = _expressions.Evaluate(a.Argument, row, graph);
-            if (value is not null && seen is not null && !seen.Add(value)) continue;
-            values.Add(value);
+            if (_aggregate.Argument is null)
+            {
+                // COUNT(*) / COUNT(DISTINCT *): rows, or distinct rows.
+                if (_distinctRows is not null && !_distinctRows.Add(row)) return;
+                if (_distinctRows is not null) _owner._context.Materialize();
+                _count++;
+                return;
+            }
+            int id;
+            Term? value = null;
+            if (_slot >= 0) id = row[_slot];
+            else
+            {
+                value = _owner._expressions.Evaluate(_aggregate.Argument, row, _graph);
+                id = value is null ? 0 : _owner._context.Encode(value);
+            }
+            if (id == 0) return;
+            if (_distinctIds is not null)
+            {
+                if (!_distinctIds.Add(id)) return;
+                _owner._context.Materialize();
+            }
+            _count++;
+            if (_aggregate.Name == "COUNT") return;
+            value ??= _owner._context.Decode(id);
+            switch (_aggregate.Name)
+            {
+                case "SUM" or "AVG": _sum!.Add(value); break;
+                case "MIN": _best = AggregateValues.Min(_best, value); break;
+                case "MAX": _best = AggregateValues.Max(_best, value); break;
+                case "SAMPLE": _best ??= value; break;
+                case "GROUP_CONCAT": _concat!.Add(value); break;
+            }
         }
-        switch (a.Name)
+
+        public Term? Result() => _aggregate.Name switch
         {
-            case "COUNT": return Integer(values.Count(v => v is not null));
-            case "SUM":
-                {
-                    var sum = new AggregateValues.Sum();
-                    foreach (Term? v in values)
-                        if (v is not null) sum.Add(v);
-                    return sum.Result;
-                }
-            case "AVG":
-                {
-                    var sum = new AggregateValues.Sum();
-                    long count = 0;
-                    foreach (Term? v in values)
-                        if (v is not null) { sum.Add(v); count++; }
-                    return sum.Average(count);
-                }
-            case "MIN":
-                {
-                    Term? best = null;
-                    foreach (Term? v in values) best = AggregateValues.Min(best, v);
-                    return best;
-                }
-            case "MAX":
-                {
-                    Term? best = null;
-                    foreach (Term? v in values) best = AggregateValues.Max(best, v);
-                    return best;
-                }
-            case "SAMPLE": return values.FirstOrDefault(v => v is not null);
-            case "GROUP_CONCAT": return AggregateValues.GroupConcat(values.Where(v => v is not null), a.Separator ?? " ");
-            default: return null;
-        }
+            "COUNT" => Integer(_count),
+            "SUM" => _sum!.Result,
+            "AVG" => _sum!.Average(_count),
+            "MIN" or "MAX" or "SAMPLE" => _best,
+            "GROUP_CONCAT" => AggregateValues.GroupConcat(_concat!, _aggregate.Separator ?? " "),
+            _ => null, // custom aggregates are not supported
+        };
     }
 
     private static Literal Integer(long n) =>

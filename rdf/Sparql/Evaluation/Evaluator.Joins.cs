@@ -51,17 +51,19 @@ internal sealed partial class Evaluator
     /// Join (§18.5): index nested loops with the left row substituted into the right side when that
     /// is safe (see <see cref="VariableAnalysis"/>), otherwise a hash join on the right side's rows.
     /// </summary>
-    private IEnumerable<int[]> EvalJoin(Join j, int[] seed, int graph)
+    private IEnumerable<int[]> EvalJoin(Join j, int[] seed, int graph) => JoinRows(j, Eval(j.Left, seed, graph), graph);
+
+    private IEnumerable<int[]> JoinRows(Join j, IEnumerable<int[]> leftRows, int graph)
     {
         if (_analysis.Substitutes(j))
         {
-            foreach (int[] left in Eval(j.Left, seed, graph))
+            foreach (int[] left in leftRows)
                 foreach (int[] row in Eval(j.Right, left, graph))
                     yield return row;
             yield break;
         }
         HashSide side = Build(j.Left, j.Right, graph);
-        foreach (int[] left in Eval(j.Left, seed, graph))
+        foreach (int[] left in leftRows)
             foreach (int[] right in side.Candidates(left))
                 if (Merge(left, right) is int[] merged)
                 {
@@ -74,11 +76,13 @@ internal sealed partial class Evaluator
     /// LeftJoin(Ω1, Ω2, expr) (§18.5): each left row extended by the compatible right rows for which
     /// the condition holds on the merged row; kept alone when there is none.
     /// </summary>
-    private IEnumerable<int[]> EvalLeftJoin(LeftJoin l, int[] seed, int graph)
+    private IEnumerable<int[]> EvalLeftJoin(LeftJoin l, int[] seed, int graph) => LeftJoinRows(l, Eval(l.Left, seed, graph), graph);
+
+    private IEnumerable<int[]> LeftJoinRows(LeftJoin l, IEnumerable<int[]> leftRows, int graph)
     {
         if (_analysis.Substitutes(l))
         {
-            foreach (int[] left in Eval(l.Left, seed, graph))
+            foreach (int[] left in leftRows)
             {
                 bool any = false;
                 foreach (int[] row in Eval(l.Right, left, graph))
@@ -92,7 +96,7 @@ internal sealed partial class Evaluator
             yield break;
         }
         HashSide side = Build(l.Left, l.Right, graph);
-        foreach (int[] left in Eval(l.Left, seed, graph))
+        foreach (int[] left in leftRows)
         {
             bool any = false;
             foreach (int[] right in side.Candidates(left))

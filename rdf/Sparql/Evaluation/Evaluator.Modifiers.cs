@@ -5,36 +5,70 @@ namespace DihNode.Rdf.Sparql.Evaluation;
 
 internal sealed partial class Evaluator
 {
+    /// <summary>The most rows ORDER BY keeps when a LIMIT lets it select instead of sorting everything.</summary>
+    private const long TopKLimit = 100_000;
+
     /// <summary>OrderBy (§15.1, §18.5): a stable sort on the conditions' values.</summary>
-    private IEnumerable<int[]> EvalOrderBy(OrderBy o, int graph)
+    private IEnumerable<int[]> EvalOrderBy(OrderBy o, int graph) => SortedRows(o, graph, long.MaxValue);
+
+    /// <summary>
+    /// The first <paramref name="count"/> rows of ORDER BY: all rows sorted, or, for a small count
+    /// (a LIMIT above), a bounded heap that holds only that many. Ties keep input order (stable).
+    /// </summary>
+    private IEnumerable<int[]> SortedRows(OrderBy o, int graph, long count)
     {
-        var rows = new List<(int[] Row, Term?[] Keys)>();
-        foreach (int[] row in Eval(o.Input, _context.NewRow(), graph))
-        {
-            _context.Materialize();
-            var keys = new Term?[o.Conditions.Count];
-            for (int i = 0; i < keys.Length; i++) keys[i] = _expressions.Evaluate(o.Conditions[i].Expression, row, graph);
-            rows.Add((row, keys));
-        }
-        int Compare((int[] Row, Term?[] Keys) a, (int[] Row, Term?[] Keys) b)
+        int Compare(Sorted a, Sorted b)
         {
             for (int i = 0; i < a.Keys.Length; i++)
             {
                 int c = ExpressionHost.Order(a.Keys[i], b.Keys[i]);
                 if (c != 0) return o.Conditions[i].Descending ? -c : c;
             }
-            return 0;
+            return a.Sequence.CompareTo(b.Sequence);
         }
-        // Enumerable.Order is a stable sort, so ties keep their order.
-        foreach ((int[] row, _) in rows.Order(Comparer<(int[] Row, Term?[] Keys)>.Create(Compare))) yield return row;
+        var comparer = Comparer<Sorted>.Create(Compare);
+        bool bounded = count <= TopKLimit;
+        var rows = new List<Sorted>();
+        // A max-heap of the best rows so far: its root is the worst kept row.
+        var heap = bounded ? new PriorityQueue<Sorted, Sorted>(Comparer<Sorted>.Create((a, b) => Compare(b, a))) : null;
+        long sequence = 0;
+        foreach (int[] row in Eval(o.Input, _context.NewRow(), graph))
+        {
+            var keys = new Term?[o.Conditions.Count];
+            for (int i = 0; i < keys.Length; i++) keys[i] = _expressions.Evaluate(o.Conditions[i].Expression, row, graph);
+            var item = new Sorted(row, keys, sequence++);
+            if (heap is null)
+            {
+                _context.Materialize();
+                rows.Add(item);
+            }
+            else if (heap.Count < count)
+            {
+                _context.Materialize();
+                heap.Enqueue(item, item);
+            }
+            else
+            {
+                _context.Tick();
+                if (Compare(item, heap.Peek()) < 0) heap.DequeueEnqueue(item, item);
+            }
+        }
+        if (heap is not null)
+            while (heap.Count > 0) rows.Add(heap.Dequeue());
+        rows.Sort(comparer);
+        foreach (Sorted item in rows) yield return item.Row;
     }
 
+    private sealed record Sorted(int[] Row, Term?[] Keys, long Sequence);
+
     /// <summary>Project: the variables outside the list are dropped (unbound) from each row.</summary>
-    private IEnumerable<int[]> EvalProject(Project p, int graph)
+    private IEnumerable<int[]> EvalProject(Project p, int graph) => ProjectRows(p, Eval(p.Input, _context.NewRow(), graph));
+
+    private IEnumerable<int[]> ProjectRows(Project p, IEnumerable<int[]> rows)
     {
         var keep = new bool[_context.SlotCount];
         foreach (Variable v in p.Variables) keep[_context.Slot(v)] = true;
-        foreach (int[] row in Eval(p.Input, _context.NewRow(), graph))
+        foreach (int[] row in rows)
         {
             int[] projected = new int[row.Length];
             for (int i = 0; i < row.Length; i++)
@@ -66,11 +100,18 @@ internal sealed partial class Evaluator
         }
     }
 
+    /// <summary>Slice (OFFSET / LIMIT); over ORDER BY (with or without a projection between) only the rows needed are sorted.</summary>
     private IEnumerable<int[]> EvalSlice(Slice s, int graph)
     {
         long skip = s.Offset ?? 0, take = s.Limit ?? long.MaxValue;
         if (take == 0) yield break;
-        foreach (int[] row in Eval(s.Input, _context.NewRow(), graph))
+        IEnumerable<int[]> input;
+        long needed = take == long.MaxValue || !_context.Uses(EvaluationShortcuts.TopN) ? long.MaxValue : skip + take;
+        if (s.Input is OrderBy order && needed <= TopKLimit) input = SortedRows(order, graph, needed);
+        else if (s.Input is Project { Input: OrderBy inner } project && needed <= TopKLimit)
+            input = ProjectRows(project, SortedRows(inner, graph, needed));
+        else input = Eval(s.Input, _context.NewRow(), graph);
+        foreach (int[] row in input)
         {
             if (skip > 0) { skip--; continue; }
             yield return row;

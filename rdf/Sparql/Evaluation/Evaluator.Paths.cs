@@ -19,8 +19,11 @@ internal sealed partial class Evaluator
         (int o, int oSlot) = PathEnd(p.Obj, seed);
         // A variable bound by the seed joins with the path's own solutions, whose ends are nodes of the
         // graph; only a constant written in the pattern matches itself by a zero-length path.
-        if (VariableAnalysis.IsVariable(p.Subject) && sSlot < 0 && !IsGraphNode(s, graph)) yield break;
-        if (VariableAnalysis.IsVariable(p.Obj) && oSlot < 0 && !IsGraphNode(o, graph)) yield break;
+        // A seeded value outside the graph can only meet a constant equal to it, by a zero-length path.
+        if (VariableAnalysis.IsVariable(p.Subject) && sSlot < 0 && !IsGraphNode(s, graph)
+            && (VariableAnalysis.IsVariable(p.Obj) || o != s)) yield break;
+        if (VariableAnalysis.IsVariable(p.Obj) && oSlot < 0 && !IsGraphNode(o, graph)
+            && (VariableAnalysis.IsVariable(p.Subject) || o != s)) yield break;
         bool sameVariable = sSlot >= 0 && sSlot == oSlot;
         foreach ((int x, int y) in Pairs(p.Path, s, sameVariable ? 0 : o, graph))
         {

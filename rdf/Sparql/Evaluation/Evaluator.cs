@@ -44,7 +44,7 @@ internal sealed partial class Evaluator
         Extend x => EvalExtend(x, seed, graph),
         Table t => EvalTable(t, seed),
         Service s => EvalService(s, seed),
-        ToMultiset m => JoinSeed(Eval(m.Input, _context.NewRow(), graph), seed),
+        ToMultiset m => IsEmpty(seed) ? Eval(m.Input, seed, graph) : JoinSeed(Materialize(m.Input, graph), seed),
         Group g => Seeded(g, seed, graph, () => EvalGroup(g, graph)),
         OrderBy o => Seeded(o, seed, graph, () => EvalOrderBy(o, graph)),
         Project p => Seeded(p, seed, graph, () => EvalProject(p, graph)),
@@ -68,9 +68,12 @@ internal sealed partial class Evaluator
         return true;
     }
 
-    /// <summary>An operator with its own scope (a sub-select's modifiers) evaluated alone, then joined with the seed.</summary>
+    /// <summary>
+    /// An operator with its own scope (a sub-select's modifiers) evaluated alone, then joined with the
+    /// seed; its rows are kept, since such seeds come one per outer row (EXISTS, a GRAPH, a join).
+    /// </summary>
     private IEnumerable<int[]> Seeded(Op op, int[] seed, int graph, Func<IEnumerable<int[]>> alone) =>
-        IsEmpty(seed) ? alone() : JoinSeed(Eval(op, _context.NewRow(), graph), seed);
+        IsEmpty(seed) ? alone() : JoinSeed(Materialize(op, graph), seed);
 
     private static IEnumerable<int[]> JoinSeed(IEnumerable<int[]> rows, int[] seed)
     {
@@ -120,10 +123,50 @@ internal sealed partial class Evaluator
 
     private IEnumerable<int[]> EvalFilter(Filter f, int[] seed, int graph)
     {
-        foreach (int[] row in Eval(f.Input, seed, graph))
+        (int Slot, Iri Value)[] pushed = _analysis.PushedEqualities(f);
+        if (pushed.Length > 0)
+        {
+            seed = (int[])seed.Clone();
+            foreach ((int slot, Iri value) in pushed)
+            {
+                int id = _context.Encode(value);
+                if (seed[slot] != 0 && seed[slot] != id) yield break;
+                seed[slot] = id;
+            }
+        }
+        foreach (int[] row in FilteredRows(f.Input, f.Conditions, seed, graph)) yield return row;
+    }
+
+    /// <summary>
+    /// The rows of <paramref name="input"/> for which all conditions hold. A condition that reads only
+    /// variables the left side of a join or left join always binds is tested on the left rows, before
+    /// the join: the join cannot change those values, so the result is the same, with fewer lookups.
+    /// </summary>
+    private IEnumerable<int[]> FilteredRows(Op input, IReadOnlyList<Expression> conditions, int[] seed, int graph)
+    {
+        Op? left = !_context.Uses(EvaluationShortcuts.EarlyFilters) ? null : input switch { Join j => j.Left, LeftJoin l => l.Left, _ => null };
+        List<Expression>? early = null, late = null;
+        if (left is not null)
+        {
+            HashSet<int> certain = _analysis.Sets(left).Certain;
+            foreach (Expression c in conditions)
+            {
+                if (_analysis.ExpressionSlots(c).IsSubsetOf(certain)) (early ??= []).Add(c);
+                else (late ??= []).Add(c);
+            }
+        }
+        IEnumerable<int[]> rows;
+        if (early is null) rows = Eval(input, seed, graph);
+        else
+        {
+            IEnumerable<int[]> leftRows = FilteredRows(left!, early, seed, graph);
+            rows = input is Join join ? JoinRows(join, leftRows, graph) : LeftJoinRows((LeftJoin)input, leftRows, graph);
+            conditions = late ?? (IReadOnlyList<Expression>)[];
+        }
+        foreach (int[] row in rows)
         {
             bool pass = true;
-            foreach (Expression c in f.Conditions)
+            foreach (Expression c in conditions)
                 if (!_expressions.Test(c, row, graph)) { pass = false; break; }
             if (pass) yield return row;
         }
@@ -190,6 +233,12 @@ internal sealed partial class Evaluator
             yield break;
         }
         int slot = _analysis.SlotOf(g.Name);
+        if (seed[slot] == 0 && _context.Uses(EvaluationShortcuts.NamedGraphScan) && g.Input is Bgp { Triples.Count: > 0 } bgp && !_analysis.Sets(bgp).Maybe.Contains(slot))
+        {
+            // One scan across all named graphs instead of one evaluation per graph.
+            foreach (int[] row in EvalBgp(bgp, seed, EvaluationContext.AnyNamedGraph, slot)) yield return row;
+            yield break;
+        }
         IEnumerable<int> names = seed[slot] != 0
             ? (_context.IsNamedGraph(seed[slot]) ? [seed[slot]] : [])
             : _context.NamedGraphIds().ToList();

@@ -13,26 +13,32 @@ public static class QueryEvaluator
 {
     /// <summary>
     /// Evaluates <paramref name="query"/> over <paramref name="store"/> (take a snapshot first if the
-    /// store may change while the result is read). The dataset is the query's FROM / FROM NAMED graphs
-    /// when it has any, else the store's default graph and all its named graphs (§13.2).
+    /// store may change while the result is read). The dataset is the one in the options when given,
+    /// else the query's FROM / FROM NAMED graphs when it has any, else the store's default graph and
+    /// all its named graphs (§13.2).
     /// </summary>
     public static QueryResult Execute(Query query, IQuadStore store, QueryOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(store);
         options ??= QueryOptions.Default;
-        var context = new EvaluationContext(store, options, query.From, query.FromNamed);
+        // The protocol's dataset, when given, replaces the query's (SPARQL 1.1 Protocol §2.1.4).
+        bool protocolDataset = options.DefaultGraphs is not null || options.NamedGraphs is not null;
+        var context = protocolDataset
+            ? new EvaluationContext(store, options, options.DefaultGraphs ?? [], options.NamedGraphs ?? [])
+            : new EvaluationContext(store, options, query.From, query.FromNamed);
         string? baseIri = query.BaseIri ?? options.BaseIri;
         var evaluator = new Evaluator(context, baseIri is null ? null : Iri.FromTrusted(baseIri));
         Op root = query.ToAlgebra();
         evaluator.Analysis.Prepare(root);
+        List<Variable> variables = query.Form == QueryForm.Select ? StaticRules.Projected(query) : [];
+        int[] slots = [.. variables.Select(context.Slot)];
+        context.Seal();
         context.CheckLimits();
         switch (query.Form)
         {
             case QueryForm.Select:
                 {
-                    List<Variable> variables = StaticRules.Projected(query);
-                    int[] slots = [.. variables.Select(context.Slot)];
                     return new SelectResult(variables, SelectRows(evaluator, root, slots));
                 }
             case QueryForm.Ask:
@@ -43,6 +49,29 @@ public static class QueryEvaluator
                 return new GraphResult(QueryForms.Describe(evaluator, root, query));
         }
     }
+
+    /// <summary>
+    /// The solutions of a graph pattern's algebra over the store's default graph and named graphs
+    /// (e.g. a SERVICE pattern received from a peer): every variable the pattern may bind, in order of
+    /// first appearance, without the blank-node and path variables the translation introduced.
+    /// </summary>
+    public static SelectResult Evaluate(Op pattern, IQuadStore store, QueryOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(pattern);
+        ArgumentNullException.ThrowIfNull(store);
+        options ??= QueryOptions.Default;
+        var context = new EvaluationContext(store, options, [], []);
+        var evaluator = new Evaluator(context, options.BaseIri is null ? null : Iri.FromTrusted(options.BaseIri));
+        evaluator.Analysis.Prepare(pattern);
+        context.Seal();
+        int[] slots = [.. evaluator.Analysis.Sets(pattern).Maybe.Order()
+            .Where(s => !IsInternal(context.Variables[s]))];
+        List<Variable> variables = [.. slots.Select(s => context.Variables[s])];
+        return new SelectResult(variables, SelectRows(evaluator, pattern, slots));
+    }
+
+    /// <summary>Variables no query can name: blank nodes ("_:b"), path steps ("?P0"), aggregates (".0").</summary>
+    private static bool IsInternal(Variable v) => v.Name.StartsWith("_:", StringComparison.Ordinal) || v.Name is ['?' or '.', ..];
 
     private static IEnumerable<Term?[]> SelectRows(Evaluator evaluator, Op root, int[] slots)
     {

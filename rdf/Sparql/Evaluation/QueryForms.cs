@@ -16,6 +16,9 @@ internal static class QueryForms
         EvaluationContext context = evaluator.Context;
         var emitted = new HashSet<Triple>();
         var fresh = new Dictionary<string, BlankNode>();
+        // Labels no store node can have by chance: a random prefix per query, then a counter.
+        string prefix = "t" + Random.Shared.NextInt64().ToString("x16", System.Globalization.CultureInfo.InvariantCulture) + "x";
+        long made = 0;
         int[] row = [];
         foreach (int[] solution in evaluator.Eval(root, context.NewRow(), EvaluationContext.DefaultGraph))
         {
@@ -40,7 +43,7 @@ internal static class QueryForms
                     return context.TryGetSlot(v, out int slot) && row[slot] != 0
                         ? context.Decode(row[slot]) : null;
                 case BlankNode b:
-                    if (!fresh.TryGetValue(b.Label, out BlankNode? node)) fresh[b.Label] = node = BlankNode.CreateUnique();
+                    if (!fresh.TryGetValue(b.Label, out BlankNode? node)) fresh[b.Label] = node = new BlankNode(prefix + (made++).ToString(System.Globalization.CultureInfo.InvariantCulture));
                     return node;
                 default: return term;
             }

@@ -1,3 +1,5 @@
+using DihNode.Rdf.Model;
+
 namespace DihNode.Rdf.Sparql.Evaluation;
 
 /// <summary>
@@ -25,6 +27,18 @@ public sealed class QueryOptions
 
     /// <summary>The value of NOW() for the whole query (Query §17.4.5.1); the clock when null.</summary>
     public DateTimeOffset? Now { get; init; }
+
+    /// <summary>
+    /// The default graph as the merge of these graphs, overriding the query's FROM (SPARQL Protocol
+    /// <c>default-graph-uri</c>, §2.1.4). Null leaves the query's dataset as written.
+    /// </summary>
+    public IReadOnlyList<Iri>? DefaultGraphs { get; init; }
+
+    /// <summary>The named graphs, overriding the query's FROM NAMED (Protocol <c>named-graph-uri</c>).</summary>
+    public IReadOnlyList<Iri>? NamedGraphs { get; init; }
+
+    /// <summary>The evaluation shortcuts in use (all by default; tests switch them off to compare).</summary>
+    internal EvaluationShortcuts Shortcuts { get; init; } = EvaluationShortcuts.All;
 
     /// <summary>What answers SERVICE patterns; without one, SERVICE fails unless SILENT.</summary>
     public IServiceHandler? ServiceHandler { get; init; }

@@ -146,10 +146,38 @@ internal sealed class VariableAnalysis
         }
     }
 
+    private readonly Dictionary<Filter, (int Slot, Iri Value)[]> _pushed = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>
+    /// The conditions of a filter of the form <c>?v = &lt;iri&gt;</c> whose variable the input always
+    /// binds and may take substituted: the filter's input can then be evaluated with ?v already bound,
+    /// which gives the same rows (for IRIs, = is term equality, §17.3) but lets the patterns use it.
+    /// The filter is still applied.
+    /// </summary>
+    public (int Slot, Iri Value)[] PushedEqualities(Filter f)
+    {
+        if (_pushed.TryGetValue(f, out var pushed)) return pushed;
+        var list = new List<(int, Iri)>();
+        if (!_context.Uses(EvaluationShortcuts.FilterEqualityBinding)) return _pushed[f] = [];
+        foreach (Expression c in f.Conditions)
+        {
+            if (c is not OperatorExpression { Operator: "=", Arguments: [var a, var b] }) continue;
+            (Expression x, Expression y) = a is VariableExpression ? (a, b) : (b, a);
+            if (x is not VariableExpression v || y is not ConstantExpression { Value: Iri iri }) continue;
+            int slot = _context.Slot(v.Variable);
+            if (Sets(f.Input).Certain.Contains(slot) && IsSafe(f.Input, [slot])) list.Add((slot, iri));
+        }
+        pushed = [.. list];
+        _pushed[f] = pushed;
+        return pushed;
+    }
+
     /// <summary>The slots an expression reads, including every variable of its EXISTS patterns.</summary>
     public HashSet<int> ExpressionSlots(Expression e)
     {
+        if (_expressionSlots.TryGetValue(e, out HashSet<int>? cached)) return cached;
         var set = new HashSet<int>();
+        _expressionSlots[e] = set;
         void Walk(Expression x)
         {
             switch (x)
@@ -161,7 +189,7 @@ internal sealed class VariableAnalysis
                 case InExpression i: Walk(i.Operand); foreach (Expression a in i.List) Walk(a); break;
                 case AggregateExpression g when g.Argument is not null: Walk(g.Argument); break;
                 case ExistsExpression ex when ex.Algebra is not null:
-                    set.UnionWith(Sets(ex.Algebra).Maybe);
+                    set.UnionWith(Mentioned(ex.Algebra));
                     Plan(ex.Algebra, Sets(ex.Algebra).Maybe);
                     break;
             }
@@ -170,10 +198,56 @@ internal sealed class VariableAnalysis
         return set;
     }
 
+    private readonly Dictionary<Expression, HashSet<int>> _expressionSlots = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<Op, HashSet<int>> _mentioned = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>
+    /// Every slot an operator reads or binds anywhere inside it, expressions included: what an EXISTS
+    /// pattern may see of the row substituted into it.
+    /// </summary>
+    public HashSet<int> Mentioned(Op op)
+    {
+        if (_mentioned.TryGetValue(op, out HashSet<int>? set)) return set;
+        set = new HashSet<int>(Sets(op).Maybe);
+        _mentioned[op] = set; // placed first: expressions below may refer back through EXISTS
+        switch (op)
+        {
+            case Join j: set.UnionWith(Mentioned(j.Left)); set.UnionWith(Mentioned(j.Right)); break;
+            case LeftJoin l:
+                set.UnionWith(Mentioned(l.Left));
+                set.UnionWith(Mentioned(l.Right));
+                if (l.Condition is not null) set.UnionWith(ExpressionSlots(l.Condition));
+                break;
+            case Filter f:
+                set.UnionWith(Mentioned(f.Input));
+                foreach (Expression e in f.Conditions) set.UnionWith(ExpressionSlots(e));
+                break;
+            case Union u: set.UnionWith(Mentioned(u.Left)); set.UnionWith(Mentioned(u.Right)); break;
+            case Minus m: set.UnionWith(Mentioned(m.Left)); set.UnionWith(Mentioned(m.Right)); break;
+            case Graph g: set.UnionWith(Mentioned(g.Input)); break;
+            case Service s: set.UnionWith(Mentioned(s.Input)); break;
+            case Extend x: set.UnionWith(Mentioned(x.Input)); set.UnionWith(ExpressionSlots(x.Expression)); break;
+            case ToMultiset t: set.UnionWith(Mentioned(t.Input)); break;
+            case Group g:
+                set.UnionWith(Mentioned(g.Input));
+                foreach (GroupKey k in g.Keys) set.UnionWith(ExpressionSlots(k.Expression));
+                break;
+            case OrderBy o:
+                set.UnionWith(Mentioned(o.Input));
+                foreach (OrderCondition c in o.Conditions) set.UnionWith(ExpressionSlots(c.Expression));
+                break;
+            case Project p: set.UnionWith(Mentioned(p.Input)); break;
+            case Distinct d: set.UnionWith(Mentioned(d.Input)); break;
+            case Reduced r: set.UnionWith(Mentioned(r.Input)); break;
+            case Slice sl: set.UnionWith(Mentioned(sl.Input)); break;
+        }
+        return set;
+    }
+
     /// <summary>Chooses join strategies below <paramref name="op"/>, given the slots a seed row may bind.</summary>
     private void Plan(Op op, HashSet<int> outer)
     {
-        VariableSets sets = Sets(op);
+        Sets(op); // allocates the slots of every operator, leaves included
         switch (op)
         {
             case Join j:
@@ -211,7 +285,6 @@ internal sealed class VariableAnalysis
             case Reduced r: Plan(r.Input, Empty); break;
             case Slice s: Plan(s.Input, Empty); break;
         }
-        _ = sets;
     }
 
     /// <summary>True when every outer slot the expression reads is certainly bound by the operator's own input.</summary>
@@ -229,12 +302,16 @@ internal sealed class VariableAnalysis
     public bool IsSafe(Op op, HashSet<int> outer)
     {
         if (outer.Count == 0) return true;
+        if (!_context.Uses(EvaluationShortcuts.SubstitutingJoins)) return false;
         switch (op)
         {
             case Bgp or PathOp or Table: return true;
             case Join j: return IsSafe(j.Left, outer) && IsSafe(j.Right, outer);
             case Union u: return IsSafe(u.Left, outer) && IsSafe(u.Right, outer);
             case Graph g: return IsSafe(g.Input, outer);
+            // SERVICE ?var is called once per binding of ?var (Federated Query §4); its solutions are
+            // joined with the seed, never substituted, so this is safe. A fixed endpoint is called once.
+            case Service s: return IsVariable(s.Endpoint) && outer.Contains(SlotOf(s.Endpoint));
             case Filter f:
                 return IsSafe(f.Input, outer)
                     && f.Conditions.All(c => Covered(ExpressionSlots(c), outer, Sets(f.Input).Certain));

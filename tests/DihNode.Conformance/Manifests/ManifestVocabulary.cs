@@ -62,6 +62,8 @@ internal static class Rdft
     public const string TestNTriplesNegativeSyntax = Namespace + "TestNTriplesNegativeSyntax";
     public const string TestNQuadsPositiveSyntax = Namespace + "TestNQuadsPositiveSyntax";
     public const string TestNQuadsNegativeSyntax = Namespace + "TestNQuadsNegativeSyntax";
+    public const string TestXMLEval = Namespace + "TestXMLEval";
+    public const string TestXMLNegativeSyntax = Namespace + "TestXMLNegativeSyntax";
 }
 
 /// <summary>The DAWG test vocabulary (http://www.w3.org/2001/sw/DataAccess/tests/test-dawg#), used by SPARQL manifests.</summary>

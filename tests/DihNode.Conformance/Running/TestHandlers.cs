@@ -35,6 +35,10 @@ internal static class TestHandlers
         [Mf.QueryEvaluationTest] = SparqlEvaluationTests.QueryEvaluation,
         [Mf.CsvResultFormatTest] = SparqlEvaluationTests.CsvResultFormat,
         [Mf.UpdateEvaluationTest] = static _ => TestOutcome.Fail("update execution not implemented"),
+        [Rdft.TestXMLEval] = t => RdfSyntaxTests.Evaluation(t, RdfFormat.RdfXml),
+        [Rdft.TestXMLNegativeSyntax] = t => RdfSyntaxTests.NegativeSyntax(t, RdfFormat.RdfXml),
+        [JsonLd.JsonLdManifest.Vocab + "ExpandTest"] = JsonLd.JsonLdTests.Expand,
+        [JsonLd.JsonLdManifest.Vocab + "ToRDFTest"] = JsonLd.JsonLdTests.ToRdf,
     };
 
     /// <summary>The handler for <paramref name="test"/>'s type, or null when none of its types is known.</summary>

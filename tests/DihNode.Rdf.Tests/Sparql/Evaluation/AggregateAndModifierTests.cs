@@ -90,4 +90,19 @@ public class AggregateAndModifierTests
         var rows = Rows(Sales, "SELECT ?big (COUNT(*) AS ?n) WHERE { ?s :amount ?a FILTER(?s != :s4) } GROUP BY (?a > 6 AS ?big)");
         Assert.Equal(["?big=\"false\"^^<http://www.w3.org/2001/XMLSchema#boolean> ?n=1", "?big=\"true\"^^<http://www.w3.org/2001/XMLSchema#boolean> ?n=2"], rows);
     }
+
+    [Fact]
+    public void Order_by_with_limit_selects_the_same_rows_as_a_full_sort()
+    {
+        var sb = new System.Text.StringBuilder();
+        var random = new Random(7);
+        for (int i = 0; i < 300; i++) sb.Append($":s{i} :v {random.Next(40)} .\n");
+        string data = sb.ToString();
+        var all = OrderedRows(data, "SELECT ?s ?v WHERE { ?s :v ?v } ORDER BY DESC(?v)");
+        var page = OrderedRows(data, "SELECT ?s ?v WHERE { ?s :v ?v } ORDER BY DESC(?v) LIMIT 25 OFFSET 10");
+        Assert.Equal(all.Skip(10).Take(25), page);
+        // Only the rows needed are held, so a small row cap is enough.
+        var capped = Rows(data, "SELECT ?s WHERE { ?s :v ?v } ORDER BY ?v LIMIT 20", new Rdf.Sparql.Evaluation.QueryOptions { MaxIntermediateRows = 50 });
+        Assert.Equal(20, capped.Count);
+    }
 }

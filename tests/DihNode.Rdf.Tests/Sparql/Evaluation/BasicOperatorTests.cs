@@ -122,4 +122,34 @@ public class BasicOperatorTests
         Assert.True(((AskResult)Execute(People, "ASK { :alice :knows :bob }")).Value);
         Assert.False(((AskResult)Execute(People, "ASK { :bob :knows :alice }")).Value);
     }
+
+    [Fact]
+    public void Filter_equality_on_an_iri_gives_the_same_rows_as_without_pushing()
+    {
+        var rows = Rows(People, "SELECT ?a ?n WHERE { ?a :knows ?b . ?b :name ?n FILTER(?b = :bob) }");
+        Assert.Equal(["?a=:alice ?n=\"Bob\""], rows);
+        // The variable is only optionally bound: the filter applies to the joined rows as written.
+        rows = Rows(People, "SELECT ?a WHERE { ?a :name ?n OPTIONAL { ?a :knows ?b } FILTER(?b = :bob) }");
+        Assert.Equal(["?a=:alice"], rows);
+        // A literal compares by value, so "25"^^xsd:integer = 25.0 matches; nothing is pushed for it.
+        rows = Rows(People, "SELECT ?a WHERE { ?a :age ?x FILTER(?x = 25.0) }");
+        Assert.Equal(["?a=:bob"], rows);
+    }
+
+    [Fact]
+    public void Exists_inside_graph_reads_the_active_graph()
+    {
+        const string Data = ":g { :a :p 1 . :a :q 2 . :b :p 1 . } :a :q 3 .";
+        var rows = Rows(Data, "SELECT ?s WHERE { GRAPH :g { ?s :p 1 FILTER EXISTS { ?s :q ?v } } }");
+        Assert.Equal(["?s=:a"], rows);
+        rows = Rows(Data, "SELECT ?s ?v WHERE { GRAPH :g { ?s :p 1 } OPTIONAL { ?s :q ?v } }");
+        Assert.Equal(["?s=:a ?v=3", "?s=:b"], rows);
+    }
+
+    [Fact]
+    public void Subquery_with_aggregate_joins_on_its_projection()
+    {
+        var rows = Rows(People, "SELECT ?a ?n WHERE { ?a :name ?name { SELECT ?a (COUNT(?b) AS ?n) WHERE { ?a :knows ?b } GROUP BY ?a } }");
+        Assert.Equal(["?a=:alice ?n=1", "?a=:bob ?n=1"], rows);
+    }
 }

@@ -63,6 +63,21 @@ public class OptionalAndGraphTests
     }
 
     [Fact]
+    public void Graph_variable_over_a_bgp_keeps_each_solution_in_one_graph()
+    {
+        var sb = new System.Text.StringBuilder();
+        for (int i = 0; i < 50; i++) sb.Append($":h{i} {{ :s :p :x{i} . :s :q :y{i} . }}\n");
+        sb.Append(":lonely { :s :p :z . } :other { :s :q :w . }");
+        var rows = Rows(sb.ToString(), "SELECT ?g ?x ?y WHERE { GRAPH ?g { :s :p ?x . :s :q ?y } }");
+        Assert.Equal(50, rows.Count);
+        Assert.All(rows, r => Assert.Matches(@"^\?g=:h(\d+) \?x=:x\1 \?y=:y\1$", r));
+        rows = Rows(sb.ToString(), "SELECT ?g ?x WHERE { GRAPH ?g { :s :p ?x } }");
+        Assert.Equal(51, rows.Count);
+        rows = Rows(sb.ToString(), "SELECT ?g ?x FROM NAMED :h7 FROM NAMED :lonely WHERE { GRAPH ?g { :s :p ?x } }");
+        Assert.Equal(["?g=:h7 ?x=:x7", "?g=:lonely ?x=:z"], rows);
+    }
+
+    [Fact]
     public void Graph_with_an_iri_reads_that_graph()
     {
         Assert.Equal(["?s=:c"], Rows(Data, "SELECT ?s WHERE { GRAPH :g2 { ?s :in ?x } }"));
@@ -91,6 +106,18 @@ public class OptionalAndGraphTests
         Assert.Empty(Rows(Data, "SELECT ?s FROM NAMED :g2 WHERE { ?s :name ?n }"));
     }
 
+    [Fact]
+    public void Protocol_dataset_overrides_the_query_dataset()
+    {
+        var options = new QueryOptions
+        {
+            DefaultGraphs = [Iri.FromTrusted("http://example.org/g2")],
+            NamedGraphs = [Iri.FromTrusted("http://example.org/g1")],
+        };
+        Assert.Equal(["?s=:a", "?s=:c"], Rows(Data, "SELECT ?s FROM :g1 WHERE { ?s ?p ?o }", options));
+        Assert.Equal(["?g=:g1"], Rows(Data, "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }", options));
+    }
+
     private sealed class FixedService : IServiceHandler
     {
         public SelectResult Evaluate(Iri endpoint, Op pattern, CancellationToken cancellationToken) =>
@@ -109,6 +136,45 @@ public class OptionalAndGraphTests
         var rows = Rows(Data, "SELECT ?s ?remote WHERE { ?s :name ?n SERVICE <http://remote/> { ?s :p ?remote } }",
             new QueryOptions { ServiceHandler = new FixedService() });
         Assert.Equal(["?s=:a ?remote=\"r\""], rows);
+    }
+
+    /// <summary>Answers each endpoint from its own store through <see cref="QueryEvaluator.Evaluate"/>.</summary>
+    private sealed class LoopbackService(Dictionary<string, string> data) : IServiceHandler
+    {
+        public List<string> Calls { get; } = [];
+
+        public SelectResult Evaluate(Iri endpoint, Op pattern, CancellationToken cancellationToken)
+        {
+            Calls.Add(endpoint.Value);
+            return QueryEvaluator.Evaluate(pattern, Load(data[endpoint.Value]));
+        }
+    }
+
+    [Fact]
+    public void Service_with_a_variable_endpoint_is_called_per_binding()
+    {
+        var service = new LoopbackService(new()
+        {
+            ["http://example.org/e1"] = ":x :title \"one\" .",
+            ["http://example.org/e2"] = ":y :title \"two\" . _:b :title \"three\" .",
+        });
+        var rows = Rows(":a :endpoint :e1 . :b :endpoint :e2 .",
+            "SELECT ?s ?t WHERE { ?s :endpoint ?e SERVICE ?e { ?item :title ?t } }", new QueryOptions { ServiceHandler = service });
+        Assert.Equal(["?s=:a ?t=\"one\"", "?s=:b ?t=\"three\"", "?s=:b ?t=\"two\""], rows);
+        Assert.Equal(["http://example.org/e1", "http://example.org/e2"], service.Calls.Order());
+    }
+
+    [Fact]
+    public void Evaluate_a_pattern_lists_its_user_variables()
+    {
+        Op pattern = SparqlParser.ParseQuery(QueryPrefixes + "SELECT * WHERE { ?s :name ?n ; :age _:b ; :in/:in* ?g OPTIONAL { ?s :mail ?m } }").ToAlgebra();
+        pattern = ((Project)pattern).Input;
+        var result = QueryEvaluator.Evaluate(pattern, Load(Data));
+        // No blank-node or path-step variables.
+        Assert.Equal(["g", "m", "n", "s"], result.Variables.Select(v => v.Name).Order());
+        Assert.Empty(result.Rows);
+        result = QueryEvaluator.Evaluate(((Project)SparqlParser.ParseQuery(QueryPrefixes + "SELECT * WHERE { ?s :age _:b }").ToAlgebra()).Input, Load(Data));
+        Assert.Equal(3, result.Rows.Count());
     }
 
     [Fact]

@@ -24,6 +24,15 @@ public class QueryFormTests
     }
 
     [Fact]
+    public void Construct_fresh_blank_nodes_differ_from_the_data_blank_nodes()
+    {
+        var triples = ((GraphResult)Execute(Data, "CONSTRUCT { ?b :copy _:n } WHERE { ?p :addr ?b }")).Triples.ToList();
+        Assert.Equal(2, triples.Count);
+        var data = triples.Select(t => t.Subject).ToHashSet();
+        Assert.All(triples, t => Assert.DoesNotContain(t.Object, data));
+    }
+
+    [Fact]
     public void Construct_skips_unbound_and_ill_formed_triples_and_removes_duplicates()
     {
         var triples = Triples(Data, "CONSTRUCT { ?n :of ?p . ?p :has ?missing . :all :member ?p . :fixed :x :y } WHERE { ?p :name ?n }");
