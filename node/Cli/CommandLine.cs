@@ -14,8 +14,11 @@ internal static class CommandLine
     private static readonly (string Name, string Synopsis, Func<CliArguments, int> Run)[] s_commands =
     [
         ("convert", ConvertCommand.Synopsis, ConvertCommand.Run),
+        ("dump", DumpCommand.Synopsis, DumpCommand.Run),
+        ("load", LoadCommand.Synopsis, LoadCommand.Run),
         ("query", QueryCommand.Synopsis, QueryCommand.Run),
         ("stats", StatsCommand.Synopsis, StatsCommand.Run),
+        ("update", UpdateCommand.Synopsis, UpdateCommand.Run),
         ("validate-syntax", ValidateSyntaxCommand.Synopsis, ValidateSyntaxCommand.Run),
     ];
 

@@ -23,7 +23,7 @@ public sealed partial class MemoryDataset
     public long Load(Action<IQuadSink> produce)
     {
         ArgumentNullException.ThrowIfNull(produce);
-        lock (_writeLock)
+        using (EnterDirectWriter())
         {
             var stage = new StagingSink(_terms);
             produce(stage);
@@ -129,41 +129,91 @@ public sealed partial class MemoryDataset
     public (long Removed, long Added) Apply(ReadOnlySpan<EncodedQuad> removals, ReadOnlySpan<EncodedQuad> additions)
     {
         foreach (ref readonly var q in additions) CheckIds(in q);
-        lock (_writeLock)
-        {
-            IndexSet current;
-            lock (_stateLock) current = _state;
-            var (rd, rdn, rn, rnn) = Split(removals);
-            var (ad, adn, an, ann) = Split(additions);
-            (rd, rdn) = SortDistinct(rd, rdn);
-            (rd, rdn) = Filter(rd, rdn, current, ContainsDefault, keep: true);
-            (rn, rnn) = SortDistinct(rn, rnn);
-            (rn, rnn) = Filter(rn, rnn, current, ContainsNamed, keep: true);
-            (ad, adn) = SortDistinct(ad, adn);
-            (an, ann) = SortDistinct(an, ann);
-            rdn = Except(rd, rdn, ad, adn);
-            rnn = Except(rn, rnn, an, ann);
-            (ad, adn) = Filter(ad, adn, current, ContainsDefault, keep: false);
-            (an, ann) = Filter(an, ann, current, ContainsNamed, keep: false);
+        using (EnterDirectWriter()) return ApplyLocked(removals, additions);
+    }
 
-            if (IsSmallBatch(rdn + rnn + adn + ann, current))
-            {
-                lock (_stateLock)
-                {
-                    var state = Writable();
-                    for (int i = 0; i < rdn; i++) state.Remove(new EncodedQuad(rd[i].A, rd[i].B, rd[i].C, 0));
-                    for (int i = 0; i < rnn; i++) state.Remove(new EncodedQuad(rn[i].A, rn[i].B, rn[i].C, rn[i].D));
-                    for (int i = 0; i < adn; i++) state.Add(new EncodedQuad(ad[i].A, ad[i].B, ad[i].C, 0));
-                    for (int i = 0; i < ann; i++) state.Add(new EncodedQuad(an[i].A, an[i].B, an[i].C, an[i].D));
-                }
-            }
-            else
-            {
-                var next = current.CloneForWrite();
-                next.ApplyBulk(rd, rdn, ad, adn, rn, rnn, an, ann);
-                lock (_stateLock) _state = next;
-            }
-            return (rdn + rnn, adn + ann);
+    private (long Removed, long Added) ApplyLocked(ReadOnlySpan<EncodedQuad> removals, ReadOnlySpan<EncodedQuad> additions)
+    {
+        IndexSet current;
+        lock (_stateLock) current = _state;
+        var changes = ChangeSet.Net(current, removals, additions);
+        if (IsSmallBatch(changes.Total, current))
+        {
+            lock (_stateLock) changes.ApplyEach(Writable());
+        }
+        else
+        {
+            var next = current.CloneForWrite();
+            changes.ApplyBulk(next);
+            lock (_stateLock) _state = next;
+        }
+        return (changes.RemovedCount, changes.AddedCount);
+    }
+
+    /// <summary>
+    /// The net effect of a change set on a state: removals present and not re-added, additions
+    /// absent, each sorted (SPO / SPOG) and distinct.
+    /// </summary>
+    private sealed class ChangeSet
+    {
+        private Key3[] _rd = [], _ad = [];
+        private Key4[] _rn = [], _an = [];
+        private int _rdn, _rnn, _adn, _ann;
+
+        public long RemovedCount => _rdn + _rnn;
+
+        public long AddedCount => _adn + _ann;
+
+        public long Total => RemovedCount + AddedCount;
+
+        public static ChangeSet Net(IndexSet current, ReadOnlySpan<EncodedQuad> removals, ReadOnlySpan<EncodedQuad> additions)
+        {
+            var c = new ChangeSet();
+            (c._rd, c._rdn, c._rn, c._rnn) = Split(removals);
+            (c._ad, c._adn, c._an, c._ann) = Split(additions);
+            (c._rd, c._rdn) = SortDistinct(c._rd, c._rdn);
+            (c._rd, c._rdn) = Filter(c._rd, c._rdn, current, ContainsDefault, keep: true);
+            (c._rn, c._rnn) = SortDistinct(c._rn, c._rnn);
+            (c._rn, c._rnn) = Filter(c._rn, c._rnn, current, ContainsNamed, keep: true);
+            (c._ad, c._adn) = SortDistinct(c._ad, c._adn);
+            (c._an, c._ann) = SortDistinct(c._an, c._ann);
+            c._rdn = Except(c._rd, c._rdn, c._ad, c._adn);
+            c._rnn = Except(c._rn, c._rnn, c._an, c._ann);
+            (c._ad, c._adn) = Filter(c._ad, c._adn, current, ContainsDefault, keep: false);
+            (c._an, c._ann) = Filter(c._an, c._ann, current, ContainsNamed, keep: false);
+            return c;
+        }
+
+        /// <summary>The additions a load staged: the distinct quads <paramref name="current"/> does not hold.</summary>
+        public static ChangeSet FromStage(StagingSink stage, IndexSet current)
+        {
+            var c = new ChangeSet();
+            (c._ad, c._adn, _) = Prepare(stage.Default, stage.DefaultCount, current, ContainsDefault);
+            stage.Default = [];
+            (c._an, c._ann, _) = Prepare(stage.Named, stage.NamedCount, current, ContainsNamed);
+            stage.Named = [];
+            return c;
+        }
+
+        /// <summary>Applies the changes one quad at a time (through the index deltas).</summary>
+        public void ApplyEach(IndexSet state)
+        {
+            for (int i = 0; i < _rdn; i++) state.Remove(new EncodedQuad(_rd[i].A, _rd[i].B, _rd[i].C, 0));
+            for (int i = 0; i < _rnn; i++) state.Remove(new EncodedQuad(_rn[i].A, _rn[i].B, _rn[i].C, _rn[i].D));
+            for (int i = 0; i < _adn; i++) state.Add(new EncodedQuad(_ad[i].A, _ad[i].B, _ad[i].C, 0));
+            for (int i = 0; i < _ann; i++) state.Add(new EncodedQuad(_an[i].A, _an[i].B, _an[i].C, _an[i].D));
+        }
+
+        /// <summary>Applies the changes by merging into new index arrays (adopts this set's arrays: use once).</summary>
+        public void ApplyBulk(IndexSet state) => state.ApplyBulk(_rd, _rdn, _ad, _adn, _rn, _rnn, _an, _ann);
+
+        /// <summary>Appends the removals and additions, as quads, to the lists (before <see cref="ApplyBulk"/>).</summary>
+        public void CopyTo(List<EncodedQuad> removed, List<EncodedQuad> added)
+        {
+            for (int i = 0; i < _rdn; i++) removed.Add(new EncodedQuad(_rd[i].A, _rd[i].B, _rd[i].C, 0));
+            for (int i = 0; i < _rnn; i++) removed.Add(new EncodedQuad(_rn[i].A, _rn[i].B, _rn[i].C, _rn[i].D));
+            for (int i = 0; i < _adn; i++) added.Add(new EncodedQuad(_ad[i].A, _ad[i].B, _ad[i].C, 0));
+            for (int i = 0; i < _ann; i++) added.Add(new EncodedQuad(_an[i].A, _an[i].B, _an[i].C, _an[i].D));
         }
     }
 
@@ -173,7 +223,7 @@ public sealed partial class MemoryDataset
     /// </summary>
     public long RemoveAll(in QuadPattern pattern)
     {
-        lock (_writeLock)
+        using (EnterDirectWriter())
         {
             IndexSet current;
             lock (_stateLock)
@@ -183,7 +233,7 @@ public sealed partial class MemoryDataset
             }
             var matches = new List<EncodedQuad>((int)Math.Min(current.Count(in pattern), int.MaxValue));
             foreach (var q in current.Find(in pattern)) matches.Add(q);
-            return Apply(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(matches), []).Removed;
+            return ApplyLocked(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(matches), []).Removed;
         }
     }
 
@@ -227,6 +277,21 @@ public sealed partial class MemoryDataset
             _recent[slot] = term;
             _recentIds[slot] = id;
             return id;
+        }
+
+        /// <summary>Stages a quad of ids the dictionary already holds.</summary>
+        public void AddEncoded(in EncodedQuad q)
+        {
+            if (q.G == TermIds.DefaultGraph)
+            {
+                if (DefaultCount == Default.Length) Array.Resize(ref Default, Default.Length * 2);
+                Default[DefaultCount++] = new Key3 { A = q.S, B = q.P, C = q.O };
+            }
+            else
+            {
+                if (NamedCount == Named.Length) Array.Resize(ref Named, Math.Max(4096, Named.Length * 2));
+                Named[NamedCount++] = new Key4 { A = q.S, B = q.P, C = q.O, D = q.G };
+            }
         }
 
         public void Add(in Quad quad)

@@ -10,9 +10,10 @@ namespace DihNode.Rdf.Store;
 /// through <see cref="Snapshot"/>. Term ids are stable for the dataset's lifetime (terms are never
 /// dropped from the dictionary, even when their last quad goes).
 /// </summary>
-public sealed partial class MemoryDataset : IQuadStore
+public sealed partial class MemoryDataset : IQuadStore, IRdfStore
 {
-    private readonly object _writeLock = new();
+    /// <summary>The one writer: a direct write or a transaction (a semaphore, since a transaction may move between threads).</summary>
+    private readonly SemaphoreSlim _writer = new(1, 1);
     private readonly object _stateLock = new();
     private readonly TermDictionary _terms = new();
     private IndexSet _state = new();
@@ -53,7 +54,7 @@ public sealed partial class MemoryDataset : IQuadStore
     /// <summary>The id of <paramref name="term"/>, adding it to the dictionary when new.</summary>
     public int GetOrAddId(Term term)
     {
-        lock (_writeLock) return _terms.GetOrAdd(term);
+        using (EnterWriter()) return _terms.GetOrAdd(term);
     }
 
     public QuadCursor Find(in QuadPattern pattern) => Acquire().Find(in pattern);
@@ -72,7 +73,7 @@ public sealed partial class MemoryDataset : IQuadStore
     public bool Add(in EncodedQuad quad)
     {
         CheckIds(in quad);
-        lock (_writeLock)
+        using (EnterDirectWriter())
         lock (_stateLock)
             return Writable().Add(in quad);
     }
@@ -80,7 +81,7 @@ public sealed partial class MemoryDataset : IQuadStore
     /// <summary>Removes an encoded quad; false when absent.</summary>
     public bool Remove(in EncodedQuad quad)
     {
-        lock (_writeLock)
+        using (EnterDirectWriter())
         lock (_stateLock)
             return Writable().Remove(in quad);
     }
@@ -89,7 +90,7 @@ public sealed partial class MemoryDataset : IQuadStore
 
     public bool Add(in Quad quad)
     {
-        lock (_writeLock)
+        using (EnterDirectWriter())
         {
             var encoded = Encode(in quad);
             lock (_stateLock) return Writable().Add(in encoded);
@@ -103,7 +104,7 @@ public sealed partial class MemoryDataset : IQuadStore
     /// <summary>Removes every quad (the dictionary keeps its terms, so ids stay valid).</summary>
     public void Clear()
     {
-        lock (_writeLock)
+        using (EnterDirectWriter())
         lock (_stateLock)
             _state = new IndexSet();
     }

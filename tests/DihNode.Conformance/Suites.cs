@@ -33,13 +33,15 @@ internal static class Suites
         // remote endpoints, service/, is left to the federation work).
         new("sparql11-query", "sparql11", ["manifest-sparql11-query.ttl", "syntax-fed/manifest.ttl"], Sparql11Tests),
         new("sparql11-results", "sparql11", ["csv-tsv-res/manifest.ttl", "json-res/manifest.ttl"], Sparql11Tests),
-        // Update syntax runs now; update execution comes later, so the suite runs only when named.
-        new("sparql11-update", "sparql11", ["manifest-sparql11-update.ttl"], Sparql11Tests, InDefaultRun: false),
+        // Update syntax and update evaluation (UpdateEvaluationTest: the store after the request).
+        new("sparql11-update", "sparql11", ["manifest-sparql11-update.ttl"], Sparql11Tests),
         JsonLd("jsonld-expand", "expand"),
         JsonLd("jsonld-toRdf", "toRdf"),
         JsonLd("jsonld-remote-doc", "remote-doc"),
-        // HTML holds compaction and flattening tests too (JsonLdKnownFailures): runs only when named.
-        JsonLd("jsonld-html", "html", inDefaultRun: false),
+        JsonLd("jsonld-html", "html"),
+        JsonLd("jsonld-fromRdf", "fromRdf"),
+        JsonLd("jsonld-compact", "compact"),
+        JsonLd("jsonld-flatten", "flatten"),
     ];
 
     public static Suite? Find(string name) =>
