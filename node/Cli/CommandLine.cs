@@ -62,5 +62,5 @@ internal static class CommandLine
         "usage: dihnode COMMAND [ARGS]\ncommands:\n" +
         string.Join("\n", s_commands.Select(c => "  " + c.Synopsis)) +
         "\nformats: nt, nq, ttl, trig, rdf (RDF/XML) (from the file extension, or named with --from/--to/--format)" +
-        "\nquery results: text, json, xml, csv, tsv (SELECT, ASK); ttl, nt, nq, trig, jsonld (CONSTRUCT, DESCRIBE)";
+        "\nquery results: text, json, xml, csv, tsv (SELECT, ASK); ttl, nt, nq, trig, rdf, jsonld (CONSTRUCT, DESCRIBE)";
 }

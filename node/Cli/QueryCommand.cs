@@ -72,7 +72,7 @@ internal static class QueryCommand
             Console.Error.WriteLine($"dihnode query: the query did not finish within {timeoutText} s (--timeout)");
             return CommandLine.Invalid;
         }
-        catch (QueryEvaluationException e)
+        catch (Exception e) when (e is QueryEvaluationException or NotSupportedException)
         {
             Console.Out.Flush();
             Console.Error.WriteLine($"dihnode query: {e.Message}");

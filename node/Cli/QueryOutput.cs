@@ -9,14 +9,14 @@ namespace DihNode.Node.Cli;
 /// <summary>
 /// How <c>dihnode query</c> writes a result: SELECT and ASK as an aligned text table or a SPARQL result
 /// format (json, xml, csv, tsv); CONSTRUCT and DESCRIBE graphs in an RDF syntax (ttl, nt, nq, trig,
-/// jsonld). The format is checked against the query form before any data is loaded. Rows stream to
+/// rdf, jsonld; "xml" names RDF/XML there). The format is checked against the query form before any data is loaded. Rows stream to
 /// standard output as the evaluator produces them, except for the text table, which needs every
 /// row to size its columns.
 /// </summary>
 internal sealed class QueryOutput
 {
     private const string SolutionFormats = "text, json, xml, csv or tsv";
-    private const string GraphFormats = "ttl, nt, nq, trig or jsonld";
+    private const string GraphFormats = "ttl, nt, nq, trig, rdf or jsonld";
 
     private readonly SparqlResultFormat? _results;
     private readonly RdfFormat _graph;
@@ -53,7 +53,7 @@ internal sealed class QueryOutput
         catch (NotSupportedException)
         {
             string syntax = rdf.Value switch { RdfFormat.JsonLd => "JSON-LD", RdfFormat.RdfXml => "RDF/XML", var other => other.ToString() };
-            throw new CliUsageException($"cannot write {syntax} yet; use ttl, nt, nq or trig");
+            throw new CliUsageException($"cannot write {syntax} yet; use ttl, nt, nq, trig or rdf");
         }
         return new QueryOutput(null, rdf.Value);
     }

@@ -112,6 +112,16 @@ public sealed class QueryCommandTests : IDisposable
     }
 
     [Fact]
+    public void WritesConstructAsRdfXml()
+    {
+        string data = _host.File("hubs.ttl", Hubs);
+        Assert.Equal(0, _host.Run("query", "--format", "rdf", data, "--query-text",
+            "CONSTRUCT { ?h <http://example.org/label> ?n } WHERE { ?h a <http://example.org/Hub> ; <http://example.org/staff> 12 ; <http://example.org/name> ?n }"));
+        Assert.Contains("rdf:about=\"http://example.org/h1\"", _host.Out);
+        Assert.Contains("xml:lang=\"en\">Hub Nord<", _host.Out);
+    }
+
+    [Fact]
     public void LoadsNamedGraphsUnderTheFileIri()
     {
         string a = _host.File("a.ttl", "<http://example.org/s> <http://example.org/p> \"default\" .\n");
