@@ -1,0 +1,165 @@
+using System.Text;
+using DihNode.Rdf.Model;
+
+namespace DihNode.Rdf.Shacl;
+
+/// <summary>
+/// A SHACL property path (SHACL §2.3.1): a predicate, a sequence (an RDF list), or one of the
+/// sh:alternativePath, sh:inversePath, sh:zeroOrMorePath, sh:oneOrMorePath, sh:zeroOrOnePath forms.
+/// </summary>
+internal abstract record ShaclPath
+{
+    /// <summary>The value nodes reached from <paramref name="focus"/> in <paramref name="g"/>, each once, in order of discovery.</summary>
+    public List<Term> Evaluate(ShaclGraph g, Term focus)
+    {
+        var result = new List<Term>();
+        var seen = new HashSet<Term>();
+        foreach (var t in Step(g, focus))
+            if (seen.Add(t)) result.Add(t);
+        return result;
+    }
+
+    protected internal abstract IEnumerable<Term> Step(ShaclGraph g, Term from);
+
+    /// <summary>The path in SPARQL property path syntax (for $PATH substitution, SHACL §5.3.1).</summary>
+    public abstract void AppendSparql(StringBuilder sb);
+
+    /// <summary>Reads the path whose node is <paramref name="node"/> in the shapes graph (§2.3.1).</summary>
+    public static ShaclPath Parse(ShaclGraph shapes, Term node, int depth = 0)
+    {
+        if (depth > 64) throw new ShaclException($"sh:path nested too deeply at {node}");
+        if (node is Iri iri) return new PredicatePath(iri);
+        if (node is not BlankNode) throw new ShaclException($"ill-formed sh:path {node}: neither an IRI nor a blank node");
+        if (shapes.Object(node, Vocabulary.Rdf.First) is not null)
+        {
+            var items = shapes.List(node);
+            if (items.Count < 2) throw new ShaclException($"ill-formed sequence path {node}: fewer than two members");
+            return new SequencePath([.. items.Select(i => Parse(shapes, i, depth + 1))]);
+        }
+        if (shapes.Object(node, Sh.AlternativePath) is Term alt)
+            return new AlternativePath([.. shapes.List(alt).Select(i => Parse(shapes, i, depth + 1))]);
+        if (shapes.Object(node, Sh.InversePath) is Term inv) return new InversePath(Parse(shapes, inv, depth + 1));
+        if (shapes.Object(node, Sh.ZeroOrMorePath) is Term zm) return new RepeatPath(Parse(shapes, zm, depth + 1), true, true);
+        if (shapes.Object(node, Sh.OneOrMorePath) is Term om) return new RepeatPath(Parse(shapes, om, depth + 1), false, true);
+        if (shapes.Object(node, Sh.ZeroOrOnePath) is Term zo) return new RepeatPath(Parse(shapes, zo, depth + 1), true, false);
+        throw new ShaclException($"ill-formed sh:path {node}");
+    }
+}
+
+internal sealed record PredicatePath(Iri Predicate) : ShaclPath
+{
+    protected internal override IEnumerable<Term> Step(ShaclGraph g, Term from) => g.Objects(from, Predicate);
+
+    public override void AppendSparql(StringBuilder sb) => sb.Append('<').Append(Predicate.Value).Append('>');
+}
+
+internal sealed record InversePath(ShaclPath Inner) : ShaclPath
+{
+    protected internal override IEnumerable<Term> Step(ShaclGraph g, Term from) => Inner switch
+    {
+        PredicatePath p => g.Subjects(p.Predicate, from),
+        _ => InverseOf(g, from),
+    };
+
+    /// <summary>Inverse of a complex path: the nodes from which the inner path reaches <paramref name="target"/>.</summary>
+    private IEnumerable<Term> InverseOf(ShaclGraph g, Term target)
+    {
+        var candidates = new HashSet<Term>(g.Triples.Select(t => (Term)t.Subject).Concat(g.Triples.Select(t => t.Object)));
+        foreach (var c in candidates)
+            if (Inner.Step(g, c).Contains(target)) yield return c;
+    }
+
+    public override void AppendSparql(StringBuilder sb)
+    {
+        sb.Append("^(");
+        Inner.AppendSparql(sb);
+        sb.Append(')');
+    }
+}
+
+internal sealed record SequencePath(IReadOnlyList<ShaclPath> Steps) : ShaclPath
+{
+    protected internal override IEnumerable<Term> Step(ShaclGraph g, Term from)
+    {
+        IEnumerable<Term> current = [from];
+        foreach (var step in Steps)
+        {
+            var next = new List<Term>();
+            var seen = new HashSet<Term>();
+            foreach (var c in current)
+                foreach (var n in step.Step(g, c))
+                    if (seen.Add(n)) next.Add(n);
+            current = next;
+        }
+        return current;
+    }
+
+    public override void AppendSparql(StringBuilder sb)
+    {
+        sb.Append('(');
+        for (int i = 0; i < Steps.Count; i++)
+        {
+            if (i > 0) sb.Append('/');
+            Steps[i].AppendSparql(sb);
+        }
+        sb.Append(')');
+    }
+}
+
+internal sealed record AlternativePath(IReadOnlyList<ShaclPath> Alternatives) : ShaclPath
+{
+    protected internal override IEnumerable<Term> Step(ShaclGraph g, Term from) => Alternatives.SelectMany(a => a.Step(g, from));
+
+    public override void AppendSparql(StringBuilder sb)
+    {
+        sb.Append('(');
+        for (int i = 0; i < Alternatives.Count; i++)
+        {
+            if (i > 0) sb.Append('|');
+            Alternatives[i].AppendSparql(sb);
+        }
+        sb.Append(')');
+    }
+}
+
+/// <summary>sh:zeroOrMorePath (zero and many), sh:oneOrMorePath (many), sh:zeroOrOnePath (zero).</summary>
+internal sealed record RepeatPath(ShaclPath Inner, bool Zero, bool Many) : ShaclPath
+{
+    protected internal override IEnumerable<Term> Step(ShaclGraph g, Term from)
+    {
+        var seen = new HashSet<Term>();
+        var order = new List<Term>();
+        if (Zero && seen.Add(from)) order.Add(from);
+        var frontier = new List<Term> { from };
+        var expanded = new HashSet<Term>();
+        while (frontier.Count > 0)
+        {
+            var next = new List<Term>();
+            foreach (var f in frontier)
+            {
+                if (!expanded.Add(f)) continue;
+                foreach (var n in Inner.Step(g, f))
+                {
+                    if (seen.Add(n)) order.Add(n);
+                    if (Many) next.Add(n);
+                }
+            }
+            frontier = next;
+        }
+        return order;
+    }
+
+    public override void AppendSparql(StringBuilder sb)
+    {
+        sb.Append('(');
+        Inner.AppendSparql(sb);
+        sb.Append(')').Append(Zero ? (Many ? '*' : '?') : '+');
+    }
+}
+
+/// <summary>A shapes graph SHACL cannot use, or a SHACL-SPARQL query it must refuse: validation fails (SHACL §3.6.1 failures).</summary>
+public sealed class ShaclException : Exception
+{
+    public ShaclException(string message) : base(message) { }
+    public ShaclException(string message, Exception inner) : base(message, inner) { }
+}
