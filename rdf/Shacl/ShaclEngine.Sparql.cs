@@ -61,14 +61,13 @@ internal sealed partial class ShaclEngine
             Term? value = iValue >= 0 ? row[iValue] : null;
             if (value is null && !ctx.Shape.IsPropertyShape) value = focus;
             Term? path = null;
-            IReadOnlyList<Triple>? pathTriples = null;
-            if (iPath >= 0 && row[iPath] is Iri p) { path = p; pathTriples = []; }
+            if (iPath >= 0 && row[iPath] is Iri p) path = p;
             var texts = messages.Select(m => Substitute(m, vars, row, parameters)).ToList();
             var r = new ValidationResult(focus, path ?? ctx.Shape.PathNode, value, ctx.Shape.Node, component, ctx.Shape.Severity,
                 texts.Count > 0 ? texts : [Literal.Simple($"SPARQL constraint {sourceConstraint ?? component} reported a violation")])
             {
                 SourceConstraint = sourceConstraint,
-                PathTriples = path is not null ? pathTriples! : ctx.Shape.PathTriples,
+                PathStructure = path is Iri pi ? new PredicatePath(pi) : ctx.Shape.Path,
             };
             ctx.Results.Add(r);
         }
@@ -154,7 +153,8 @@ internal sealed partial class ShaclEngine
         var list = new List<CustomComponent>();
         foreach (var (s, o) in _shapes.WithPredicate(Vocabulary.Rdf.Type))
         {
-            if (!o.Equals(Sh.ConstraintComponent) || s is not Iri iri) continue;
+            if (s is not Iri iri || !_shapes.IsSubClassOf(o, Sh.ConstraintComponent)) continue;
+            if (list.Any(c => c.Iri.Equals(iri))) continue;
             if (iri.Value.StartsWith(Sh.Ns, StringComparison.Ordinal)) continue;
             var ps = new List<(Iri, bool)>();
             foreach (var p in _shapes.Objects(s, Sh.Parameter))
@@ -211,7 +211,7 @@ internal sealed partial class ShaclEngine
             var texts = messages.Select(m => Substitute(m, [ValueVar, This], [v, ctx.Focus], parameters)).ToList();
             ctx.Results.Add(new ValidationResult(ctx.Focus, ctx.Shape.PathNode, v, ctx.Shape.Node, component, ctx.Shape.Severity,
                 texts.Count > 0 ? texts : [Literal.Simple($"value does not satisfy {component}")])
-            { PathTriples = ctx.Shape.PathTriples });
+            { PathStructure = ctx.Shape.Path });
         }
     }
 

@@ -109,15 +109,15 @@ internal sealed partial class ShaclEngine
     /// <summary>The state of validating one focus node against one shape.</summary>
     private sealed record Ctx(Shape Shape, Term Focus, List<Term> Values, List<ValidationResult> Results, int Depth);
 
-    private void Report(Ctx ctx, string component, Term? value, string defaultMessage, Term? resultPath = null, IReadOnlyList<Triple>? pathTriples = null) =>
-        Report(ctx, Sh.Component(component), value, defaultMessage, resultPath, pathTriples);
+    private static void Report(Ctx ctx, string component, Term? value, string defaultMessage, Iri? resultPath = null) =>
+        Report(ctx, Sh.Component(component), value, defaultMessage, resultPath);
 
-    private void Report(Ctx ctx, Iri component, Term? value, string defaultMessage, Term? resultPath = null, IReadOnlyList<Triple>? pathTriples = null)
+    private static void Report(Ctx ctx, Iri component, Term? value, string defaultMessage, Iri? resultPath = null)
     {
         var messages = ctx.Shape.Messages.Count > 0 ? ctx.Shape.Messages : [Literal.Simple(defaultMessage)];
         ctx.Results.Add(new ValidationResult(ctx.Focus, resultPath ?? ctx.Shape.PathNode, value, ctx.Shape.Node, component, ctx.Shape.Severity, messages)
         {
-            PathTriples = resultPath is not null ? pathTriples ?? [] : ctx.Shape.PathTriples,
+            PathStructure = resultPath is not null ? new PredicatePath(resultPath) : ctx.Shape.Path,
         });
     }
 }

@@ -21,6 +21,25 @@ internal abstract record ShaclPath
 
     protected internal abstract IEnumerable<Term> Step(ShaclGraph g, Term from);
 
+    /// <summary>
+    /// Writes the path as RDF (§2.3.1) with fresh blank nodes from <paramref name="fresh"/>, so that a
+    /// report describes exactly the path that was used, whatever else its shapes-graph node carries.
+    /// </summary>
+    public abstract Term ToRdf(List<Triple> output, Func<BlankNode> fresh);
+
+    internal static Term ListToRdf(IReadOnlyList<ShaclPath> items, List<Triple> output, Func<BlankNode> fresh)
+    {
+        Term head = Vocabulary.Rdf.Nil;
+        for (int i = items.Count - 1; i >= 0; i--)
+        {
+            var node = fresh();
+            output.Add(new Triple(node, Vocabulary.Rdf.First, items[i].ToRdf(output, fresh)));
+            output.Add(new Triple(node, Vocabulary.Rdf.Rest, head));
+            head = node;
+        }
+        return head;
+    }
+
     /// <summary>The path in SPARQL property path syntax (for $PATH substitution, SHACL §5.3.1).</summary>
     public abstract void AppendSparql(StringBuilder sb);
 
@@ -51,6 +70,8 @@ internal sealed record PredicatePath(Iri Predicate) : ShaclPath
     protected internal override IEnumerable<Term> Step(ShaclGraph g, Term from) => g.Objects(from, Predicate);
 
     public override void AppendSparql(StringBuilder sb) => sb.Append('<').Append(Predicate.Value).Append('>');
+
+    public override Term ToRdf(List<Triple> output, Func<BlankNode> fresh) => Predicate;
 }
 
 internal sealed record InversePath(ShaclPath Inner) : ShaclPath
@@ -67,6 +88,13 @@ internal sealed record InversePath(ShaclPath Inner) : ShaclPath
         var candidates = new HashSet<Term>(g.Triples.Select(t => (Term)t.Subject).Concat(g.Triples.Select(t => t.Object)));
         foreach (var c in candidates)
             if (Inner.Step(g, c).Contains(target)) yield return c;
+    }
+
+    public override Term ToRdf(List<Triple> output, Func<BlankNode> fresh)
+    {
+        var node = fresh();
+        output.Add(new Triple(node, Sh.InversePath, Inner.ToRdf(output, fresh)));
+        return node;
     }
 
     public override void AppendSparql(StringBuilder sb)
@@ -94,6 +122,8 @@ internal sealed record SequencePath(IReadOnlyList<ShaclPath> Steps) : ShaclPath
         return current;
     }
 
+    public override Term ToRdf(List<Triple> output, Func<BlankNode> fresh) => ListToRdf(Steps, output, fresh);
+
     public override void AppendSparql(StringBuilder sb)
     {
         sb.Append('(');
@@ -109,6 +139,13 @@ internal sealed record SequencePath(IReadOnlyList<ShaclPath> Steps) : ShaclPath
 internal sealed record AlternativePath(IReadOnlyList<ShaclPath> Alternatives) : ShaclPath
 {
     protected internal override IEnumerable<Term> Step(ShaclGraph g, Term from) => Alternatives.SelectMany(a => a.Step(g, from));
+
+    public override Term ToRdf(List<Triple> output, Func<BlankNode> fresh)
+    {
+        var node = fresh();
+        output.Add(new Triple(node, Sh.AlternativePath, ListToRdf(Alternatives, output, fresh)));
+        return node;
+    }
 
     public override void AppendSparql(StringBuilder sb)
     {
@@ -147,6 +184,13 @@ internal sealed record RepeatPath(ShaclPath Inner, bool Zero, bool Many) : Shacl
             frontier = next;
         }
         return order;
+    }
+
+    public override Term ToRdf(List<Triple> output, Func<BlankNode> fresh)
+    {
+        var node = fresh();
+        output.Add(new Triple(node, Zero ? (Many ? Sh.ZeroOrMorePath : Sh.ZeroOrOnePath) : Sh.OneOrMorePath, Inner.ToRdf(output, fresh)));
+        return node;
     }
 
     public override void AppendSparql(StringBuilder sb)

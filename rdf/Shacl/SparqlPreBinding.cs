@@ -24,7 +24,9 @@ internal static class SparqlPreBinding
         if (q.Values is not null) Fail("VALUES");
         foreach (var item in q.Projection)
             if (item.Expression is not null && names.Contains(item.Variable.Name)) Fail($"(... AS ?{item.Variable.Name})");
-        if (!top && !q.SelectAll && names.Contains("this") && q.Projection.All(p => p.Variable.Name != "this"))
+        if (!top && names.Contains("this") && (q.SelectAll
+                ? q.Where is null || !InScope(q.Where, "this")
+                : q.Projection.All(p => p.Variable.Name != "this")))
             Fail("a sub-query that does not project $this");
         if (q.Where is not null) Check(q.Where, names);
     }
@@ -46,6 +48,20 @@ internal static class SparqlPreBinding
             }
         }
     }
+
+    /// <summary>Whether a group binds ?<paramref name="name"/> (is in scope, Query §18.2.1), which SELECT * projects.</summary>
+    private static bool InScope(GroupGraphPattern g, string name) => g.Elements.Any(e => e switch
+    {
+        TriplesBlock t => t.Triples.Any(tp => IsVar(tp.Subject, name) || IsVar(tp.Predicate, name) || IsVar(tp.Obj, name)),
+        OptionalElement o => InScope(o.Pattern, name),
+        UnionElement u => u.Alternatives.Any(a => InScope(a, name)),
+        GraphElement ge => IsVar(ge.Graph, name) || InScope(ge.Pattern, name),
+        BindElement b => b.Variable.Name == name,
+        SubSelectElement s => s.Query.SelectAll ? s.Query.Where is not null && InScope(s.Query.Where, name) : s.Query.Projection.Any(p => p.Variable.Name == name),
+        _ => false,
+    });
+
+    private static bool IsVar(Term? t, string name) => t is Variable v && v.Name == name;
 
     [System.Diagnostics.CodeAnalysis.DoesNotReturn]
     private static void Fail(string what) =>

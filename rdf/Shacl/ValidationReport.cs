@@ -10,8 +10,8 @@ public enum ShaclSeverity : byte { Violation, Warning, Info }
 /// <summary>
 /// One validation result (SHACL §3.6.2): the focus node, the path and value when the component has
 /// them, the shape and constraint component that produced it, its severity and messages.
-/// <see cref="ResultPath"/> is the path node of the shapes graph; <see cref="PathTriples"/> are the
-/// shapes-graph triples that describe it when it is a blank node (copied into the report graph).
+/// <see cref="ResultPath"/> is the path node of the shapes graph; a blank-node path is written into the
+/// report graph afresh for each result from the parsed path.
 /// </summary>
 public sealed record ValidationResult(
     Term FocusNode,
@@ -25,7 +25,8 @@ public sealed record ValidationResult(
     /// <summary>The SPARQL-based constraint (sh:sparql value) that produced the result, if any.</summary>
     public Term? SourceConstraint { get; init; }
 
-    internal IReadOnlyList<Triple> PathTriples { get; init; } = [];
+    /// <summary>The parsed path behind <see cref="ResultPath"/> (null for a predicate given by a component, e.g. sh:closed).</summary>
+    internal ShaclPath? PathStructure { get; init; }
 
     /// <summary>The severity as an enum; custom severities count as violations.</summary>
     public ShaclSeverity SeverityLevel =>
@@ -63,10 +64,19 @@ public sealed class ValidationReport
             if (r.ResultPath is not null)
             {
                 // Each result gets its own copy of a blank-node path (§3.6.2.3: the path's RDF structure).
-                string copy = prefix + "p" + i.ToString(CultureInfo.InvariantCulture) + "_";
-                T Fresh<T>(T t) where T : Term => t is BlankNode b ? (T)(Term)new BlankNode(copy + b.Label) : t;
-                quads.Add(new Quad(node, Sh.ResultPath, Fresh(r.ResultPath), null));
-                foreach (var t in r.PathTriples) quads.Add(new Quad(Fresh(t.Subject), t.Predicate, Fresh(t.Object), null));
+                if (r.ResultPath is BlankNode && r.PathStructure is not null)
+                {
+                    int n = 0;
+                    string copy = prefix + "p" + i.ToString(CultureInfo.InvariantCulture) + "_";
+                    var triples = new List<Triple>();
+                    var head = r.PathStructure.ToRdf(triples, () => new BlankNode(copy + (n++).ToString(CultureInfo.InvariantCulture)));
+                    quads.Add(new Quad(node, Sh.ResultPath, head, null));
+                    foreach (var t in triples) quads.Add(new Quad(t, null));
+                }
+                else
+                {
+                    quads.Add(new Quad(node, Sh.ResultPath, r.ResultPath, null));
+                }
             }
             if (r.Value is not null) quads.Add(new Quad(node, Sh.Value, r.Value, null));
             quads.Add(new Quad(node, Sh.SourceShape, r.SourceShape, null));
@@ -103,18 +113,10 @@ public sealed class ValidationReport
 
     private static string PathText(ValidationResult r)
     {
-        if (r.ResultPath is Iri iri) return "<" + iri.Value + ">";
-        var g = new ShaclGraph(r.PathTriples.Select(t => new Quad(t.Subject, t.Predicate, t.Object, null)));
-        try
-        {
-            var sb = new StringBuilder();
-            ShaclPath.Parse(g, r.ResultPath!).AppendSparql(sb);
-            return sb.ToString();
-        }
-        catch (ShaclException)
-        {
-            return r.ResultPath!.ToString();
-        }
+        if (r.PathStructure is null) return r.ResultPath is Iri iri ? "<" + iri.Value + ">" : r.ResultPath!.ToString();
+        var sb = new StringBuilder();
+        r.PathStructure.AppendSparql(sb);
+        return sb.ToString();
     }
 }
 
