@@ -76,19 +76,10 @@ internal sealed partial class ShaclEngine
     {
         foreach (var v in ctx.Values)
         {
-            bool ok = v is Literal l && l.Datatype.Equals(dt) && (l.Language is not null || IsWellFormed(l));
+            bool ok = v is Literal l && l.Datatype.Equals(dt) && XsdLexicalForms.IsWellFormed(l);
             if (!ok) Report(ctx, "Datatype", v, $"value does not have datatype {dt}");
         }
     }
-
-    /// <summary>Whether a literal's lexical form is in the lexical space of its (known) XSD datatype.</summary>
-    internal static bool IsWellFormed(Literal l) => XsdTypes.FamilyOf(l) switch
-    {
-        ValueFamily.Numeric => NumericValue.TryFromLiteral(l, out _),
-        ValueFamily.Boolean => BooleanValue.TryParse(l.LexicalForm, out _),
-        ValueFamily.DateTime or ValueFamily.Date => DateTimeValue.TryFromLiteral(l, out _),
-        _ => true,
-    };
 
     private void NodeKind(Ctx ctx, Term kind)
     {

@@ -49,11 +49,10 @@ internal sealed partial class ShaclEngine
         var query = Prepare(prefixesOf, text, ctx.Shape.Path);
         if (query.Form != QueryForm.Select) throw new ShaclException($"expected a SELECT query at {prefixesOf}");
         var bound = query.Form == QueryForm.Select ? PreBindings(ctx, ctx.Focus, parameters) : [];
-        var result = (SelectResult)QueryEvaluator.Execute(SparqlPreBinding.Apply(query, bound), Store());
-        var vars = result.Variables;
+        var (vars, rows) = Select(SparqlPreBinding.Apply(query, bound), prefixesOf);
         int Index(string name) { for (int i = 0; i < vars.Count; i++) if (vars[i].Name == name) return i; return -1; }
         int iThis = Index("this"), iValue = Index("value"), iPath = Index("path"), iFailure = Index("failure");
-        foreach (var row in result.Rows)
+        foreach (var row in rows)
         {
             if (iFailure >= 0 && row[iFailure] is Literal { LexicalForm: "true" or "1" })
                 throw new ShaclException($"SPARQL validator {prefixesOf} reported a failure for {ctx.Focus}");
@@ -70,6 +69,34 @@ internal sealed partial class ShaclEngine
                 PathStructure = path is Iri pi ? new PredicatePath(pi) : ctx.Shape.Path,
             };
             ctx.Results.Add(r);
+        }
+    }
+
+    private QueryOptions QueryOptions() => new() { Timeout = _options.SparqlTimeout };
+
+    /// <summary>Runs a SELECT to the end; an evaluation error or timeout is a failure of validation.</summary>
+    private (IReadOnlyList<Variable> Variables, List<Term?[]> Rows) Select(Query query, Term source)
+    {
+        try
+        {
+            var result = (SelectResult)QueryEvaluator.Execute(query, Store(), QueryOptions());
+            return (result.Variables, [.. result.Rows]);
+        }
+        catch (QueryEvaluationException e)
+        {
+            throw new ShaclException($"SHACL-SPARQL query at {source} failed: {e.Message}", e);
+        }
+    }
+
+    private bool Ask(Query query, Term source)
+    {
+        try
+        {
+            return ((AskResult)QueryEvaluator.Execute(query, Store(), QueryOptions())).Value;
+        }
+        catch (QueryEvaluationException e)
+        {
+            throw new ShaclException($"SHACL-SPARQL query at {source} failed: {e.Message}", e);
         }
     }
 
@@ -206,8 +233,7 @@ internal sealed partial class ShaclEngine
         {
             var bound = PreBindings(ctx, ctx.Focus, parameters);
             bound.Add((ValueVar, v));
-            var result = (AskResult)QueryEvaluator.Execute(SparqlPreBinding.Apply(query, bound), Store());
-            if (result.Value) continue;
+            if (Ask(SparqlPreBinding.Apply(query, bound), validator)) continue;
             var texts = messages.Select(m => Substitute(m, [ValueVar, This], [v, ctx.Focus], parameters)).ToList();
             ctx.Results.Add(new ValidationResult(ctx.Focus, ctx.Shape.PathNode, v, ctx.Shape.Node, component, ctx.Shape.Severity,
                 texts.Count > 0 ? texts : [Literal.Simple($"value does not satisfy {component}")])

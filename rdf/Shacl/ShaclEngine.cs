@@ -49,7 +49,7 @@ internal sealed partial class ShaclEngine
             foreach (var (s, _) in _shapes.WithPredicate(p))
                 if (seen.Add(s)) yield return s;
         foreach (var (s, o) in _shapes.WithPredicate(Vocabulary.Rdf.Type))
-            if (o.Equals(Sh.RdfsClass) && IsShape(s) && seen.Add(s)) yield return s;
+            if (_shapes.IsSubClassOf(o, Sh.RdfsClass) && IsShape(s) && seen.Add(s)) yield return s;
     }
 
     private bool IsShape(Term node) =>
@@ -64,7 +64,7 @@ internal sealed partial class ShaclEngine
         foreach (var n in _shapes.Objects(shape, Sh.TargetNode)) Add(n);
         foreach (var c in _shapes.Objects(shape, Sh.TargetClass))
             foreach (var n in _data.InstancesOf(c)) Add(n);
-        if (_shapes.Contains(shape, Vocabulary.Rdf.Type, Sh.RdfsClass) && IsShape(shape))
+        if (_shapes.IsInstanceOf(shape, Sh.RdfsClass) && IsShape(shape))
             foreach (var n in _data.InstancesOf(shape)) Add(n);
         foreach (var p in _shapes.Objects(shape, Sh.TargetSubjectsOf).OfType<Iri>())
             foreach (var (s, _) in _data.WithPredicate(p)) Add(s);

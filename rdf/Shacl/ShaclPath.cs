@@ -21,6 +21,46 @@ internal abstract record ShaclPath
 
     protected internal abstract IEnumerable<Term> Step(ShaclGraph g, Term from);
 
+    /// <summary>The nodes from which this path reaches <paramref name="to"/> (the inverse path, walked backwards).</summary>
+    protected internal abstract IEnumerable<Term> StepBack(ShaclGraph g, Term to);
+
+    /// <summary>Nodes reached by repeating <paramref name="step"/> from <paramref name="from"/> (breadth first, each once).</summary>
+    protected static List<Term> Closure(Term from, bool zero, bool many, Func<Term, IEnumerable<Term>> step)
+    {
+        var seen = new HashSet<Term>();
+        var order = new List<Term>();
+        if (zero && seen.Add(from)) order.Add(from);
+        var frontier = new List<Term> { from };
+        var expanded = new HashSet<Term>();
+        while (frontier.Count > 0)
+        {
+            var next = new List<Term>();
+            foreach (var f in frontier)
+            {
+                if (!expanded.Add(f)) continue;
+                foreach (var n in step(f))
+                {
+                    if (seen.Add(n)) order.Add(n);
+                    if (many) next.Add(n);
+                }
+            }
+            frontier = next;
+        }
+        return order;
+    }
+
+    /// <summary>Applies <paramref name="step"/> to each node of <paramref name="current"/>, keeping each result once.</summary>
+    protected static List<Term> Each(IEnumerable<Term> current, Func<Term, IEnumerable<Term>> step)
+    {
+        var next = new List<Term>();
+        var seen = new HashSet<Term>();
+        foreach (var c in current)
+            foreach (var n in step(c))
+                if (seen.Add(n)) next.Add(n);
+        return next;
+    }
+
+
     /// <summary>
     /// Writes the path as RDF (§2.3.1) with fresh blank nodes from <paramref name="fresh"/>, so that a
     /// report describes exactly the path that was used, whatever else its shapes-graph node carries.
@@ -69,6 +109,8 @@ internal sealed record PredicatePath(Iri Predicate) : ShaclPath
 {
     protected internal override IEnumerable<Term> Step(ShaclGraph g, Term from) => g.Objects(from, Predicate);
 
+    protected internal override IEnumerable<Term> StepBack(ShaclGraph g, Term to) => g.Subjects(Predicate, to);
+
     public override void AppendSparql(StringBuilder sb) => sb.Append('<').Append(Predicate.Value).Append('>');
 
     public override Term ToRdf(List<Triple> output, Func<BlankNode> fresh) => Predicate;
@@ -76,19 +118,9 @@ internal sealed record PredicatePath(Iri Predicate) : ShaclPath
 
 internal sealed record InversePath(ShaclPath Inner) : ShaclPath
 {
-    protected internal override IEnumerable<Term> Step(ShaclGraph g, Term from) => Inner switch
-    {
-        PredicatePath p => g.Subjects(p.Predicate, from),
-        _ => InverseOf(g, from),
-    };
+    protected internal override IEnumerable<Term> Step(ShaclGraph g, Term from) => Inner.StepBack(g, from);
 
-    /// <summary>Inverse of a complex path: the nodes from which the inner path reaches <paramref name="target"/>.</summary>
-    private IEnumerable<Term> InverseOf(ShaclGraph g, Term target)
-    {
-        var candidates = new HashSet<Term>(g.Triples.Select(t => (Term)t.Subject).Concat(g.Triples.Select(t => t.Object)));
-        foreach (var c in candidates)
-            if (Inner.Step(g, c).Contains(target)) yield return c;
-    }
+    protected internal override IEnumerable<Term> StepBack(ShaclGraph g, Term to) => Inner.Step(g, to);
 
     public override Term ToRdf(List<Triple> output, Func<BlankNode> fresh)
     {
@@ -110,14 +142,17 @@ internal sealed record SequencePath(IReadOnlyList<ShaclPath> Steps) : ShaclPath
     protected internal override IEnumerable<Term> Step(ShaclGraph g, Term from)
     {
         IEnumerable<Term> current = [from];
-        foreach (var step in Steps)
+        foreach (var step in Steps) current = Each(current, c => step.Step(g, c));
+        return current;
+    }
+
+    protected internal override IEnumerable<Term> StepBack(ShaclGraph g, Term to)
+    {
+        IEnumerable<Term> current = [to];
+        for (int i = Steps.Count - 1; i >= 0; i--)
         {
-            var next = new List<Term>();
-            var seen = new HashSet<Term>();
-            foreach (var c in current)
-                foreach (var n in step.Step(g, c))
-                    if (seen.Add(n)) next.Add(n);
-            current = next;
+            var step = Steps[i];
+            current = Each(current, c => step.StepBack(g, c));
         }
         return current;
     }
@@ -139,6 +174,8 @@ internal sealed record SequencePath(IReadOnlyList<ShaclPath> Steps) : ShaclPath
 internal sealed record AlternativePath(IReadOnlyList<ShaclPath> Alternatives) : ShaclPath
 {
     protected internal override IEnumerable<Term> Step(ShaclGraph g, Term from) => Alternatives.SelectMany(a => a.Step(g, from));
+
+    protected internal override IEnumerable<Term> StepBack(ShaclGraph g, Term to) => Alternatives.SelectMany(a => a.StepBack(g, to));
 
     public override Term ToRdf(List<Triple> output, Func<BlankNode> fresh)
     {
@@ -162,29 +199,9 @@ internal sealed record AlternativePath(IReadOnlyList<ShaclPath> Alternatives) : 
 /// <summary>sh:zeroOrMorePath (zero and many), sh:oneOrMorePath (many), sh:zeroOrOnePath (zero).</summary>
 internal sealed record RepeatPath(ShaclPath Inner, bool Zero, bool Many) : ShaclPath
 {
-    protected internal override IEnumerable<Term> Step(ShaclGraph g, Term from)
-    {
-        var seen = new HashSet<Term>();
-        var order = new List<Term>();
-        if (Zero && seen.Add(from)) order.Add(from);
-        var frontier = new List<Term> { from };
-        var expanded = new HashSet<Term>();
-        while (frontier.Count > 0)
-        {
-            var next = new List<Term>();
-            foreach (var f in frontier)
-            {
-                if (!expanded.Add(f)) continue;
-                foreach (var n in Inner.Step(g, f))
-                {
-                    if (seen.Add(n)) order.Add(n);
-                    if (Many) next.Add(n);
-                }
-            }
-            frontier = next;
-        }
-        return order;
-    }
+    protected internal override IEnumerable<Term> Step(ShaclGraph g, Term from) => Closure(from, Zero, Many, n => Inner.Step(g, n));
+
+    protected internal override IEnumerable<Term> StepBack(ShaclGraph g, Term to) => Closure(to, Zero, Many, n => Inner.StepBack(g, n));
 
     public override Term ToRdf(List<Triple> output, Func<BlankNode> fresh)
     {
@@ -199,11 +216,4 @@ internal sealed record RepeatPath(ShaclPath Inner, bool Zero, bool Many) : Shacl
         Inner.AppendSparql(sb);
         sb.Append(')').Append(Zero ? (Many ? '*' : '?') : '+');
     }
-}
-
-/// <summary>A shapes graph SHACL cannot use, or a SHACL-SPARQL query it must refuse: validation fails (SHACL §3.6.1 failures).</summary>
-public sealed class ShaclException : Exception
-{
-    public ShaclException(string message) : base(message) { }
-    public ShaclException(string message, Exception inner) : base(message, inner) { }
 }

@@ -24,6 +24,27 @@ public class CoreComponentTests
         Assert.Equal(["b Class b", "b Datatype 2020-02-30", "b Datatype three", "b NodeKind x"], Summary(report));
     }
 
+    [Theory]
+    [InlineData("12:30:00Z", "xsd:time", true)]
+    [InlineData("25:00:00", "xsd:time", false)]
+    [InlineData("2024", "xsd:gYear", true)]
+    [InlineData("24", "xsd:gYear", false)]
+    [InlineData("P1DT2H", "xsd:duration", true)]
+    [InlineData("P1Y", "xsd:dayTimeDuration", false)]
+    [InlineData("0FA1", "xsd:hexBinary", true)]
+    [InlineData("0FA", "xsd:hexBinary", false)]
+    [InlineData("300", "xsd:byte", false)]
+    [InlineData("-5", "xsd:nonNegativeInteger", false)]
+    [InlineData("de-CH", "xsd:language", true)]
+    [InlineData("2020-01-01T00:00:00", "xsd:dateTimeStamp", false)]
+    [InlineData("2020-01-01T00:00:00Z", "xsd:dateTimeStamp", true)]
+    [InlineData("anything", "ex:customType", true)]
+    public void DatatypeChecksLexicalForms(string lexical, string datatype, bool wellFormed)
+    {
+        var report = Validate($"ex:a ex:v \"{lexical}\"^^{datatype} .", $"ex:S sh:targetNode ex:a ; sh:property [ sh:path ex:v ; sh:datatype {datatype} ] .");
+        Assert.Equal(wellFormed, report.Conforms);
+    }
+
     [Fact]
     public void CardinalityAndRange()
     {

@@ -36,6 +36,16 @@ public class ReportAndSparqlTests
     }
 
     [Fact]
+    public void InverseOfAComplexPath()
+    {
+        // ^(child/child): from c back to a; ^(child+): from c back to b and a.
+        var sequence = Validate(PathData, "ex:S sh:targetNode ex:c ; sh:property [ sh:path [ sh:inversePath ( ex:child ex:child ) ] ; sh:in () ] .");
+        Assert.Equal(["a"], sequence.Results.Select(r => Short(r.Value!)));
+        var repeat = Validate(PathData, "ex:S sh:targetNode ex:c ; sh:property [ sh:path [ sh:inversePath [ sh:oneOrMorePath ex:child ] ] ; sh:in () ] .");
+        Assert.Equal(["a", "b"], repeat.Results.Select(r => Short(r.Value!)).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void ReportGraphCarriesTheResultAndItsPath()
     {
         var report = Validate(PathData, "ex:S sh:targetNode ex:a ; sh:property [ sh:path ( ex:child ex:child ) ; sh:maxCount 0 ] .");
