@@ -14,6 +14,9 @@ internal sealed partial class ShaclEngine
     private readonly Dictionary<Term, Shape> _shapeCache = [];
     /// <summary>(shape, node) pairs whose conformance is being checked: re-entering one assumes it conforms (recursive shapes).</summary>
     private readonly HashSet<(Term Shape, Term Node)> _inProgress = [];
+    /// <summary>Settled conformance checks; a check that relied on a recursion assumption is not kept.</summary>
+    private readonly Dictionary<(Term Shape, Term Node), bool> _conforms = [];
+    private int _assumptions;
 
     public ShaclEngine(ShaclGraph data, ShaclGraph shapes, ShaclOptions options)
     {
@@ -93,12 +96,20 @@ internal sealed partial class ShaclEngine
     /// </summary>
     private bool Conforms(Term node, Term shapeNode, int depth)
     {
-        if (!_inProgress.Add((shapeNode, node))) return true;
+        if (_conforms.TryGetValue((shapeNode, node), out bool known)) return known;
+        if (!_inProgress.Add((shapeNode, node)))
+        {
+            _assumptions++;
+            return true;
+        }
         try
         {
+            int before = _assumptions;
             var results = new List<ValidationResult>();
             ValidateShape(GetShape(shapeNode), node, results, depth + 1);
-            return results.Count == 0;
+            bool conforms = results.Count == 0;
+            if (_assumptions == before) _conforms[(shapeNode, node)] = conforms;
+            return conforms;
         }
         finally
         {
