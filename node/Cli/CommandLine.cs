@@ -17,6 +17,7 @@ internal static class CommandLine
         ("dump", DumpCommand.Synopsis, DumpCommand.Run),
         ("load", LoadCommand.Synopsis, LoadCommand.Run),
         ("stats", StatsCommand.Synopsis, StatsCommand.Run),
+        ("update", UpdateCommand.Synopsis, UpdateCommand.Run),
         ("validate-syntax", ValidateSyntaxCommand.Synopsis, ValidateSyntaxCommand.Run),
     ];
 
@@ -59,5 +60,5 @@ internal static class CommandLine
     public static string Usage =>
         "usage: dihnode COMMAND [ARGS]\ncommands:\n" +
         string.Join("\n", s_commands.Select(c => "  " + c.Synopsis)) +
-        "\nformats: nt, nq, ttl, trig (from the file extension, or named with --from/--to/--format)";
+        "\nformats: nt, nq, ttl, trig, rdf (RDF/XML) (from the file extension, or named with --from/--to/--format)";
 }

@@ -19,8 +19,6 @@ internal static class ConvertCommand
         string input = args.Positional[0], output = args.Positional[1];
         var inFormat = RdfInput.ResolveFormat(input, from, "from");
         var outFormat = RdfInput.ResolveFormat(output, to, "to");
-        if (outFormat is RdfFormat.JsonLd)
-            throw new CliUsageException($"cannot write {outFormat} yet");
         if (input != "-" && !File.Exists(input)) throw new CliUsageException($"no such file '{input}'");
 
         string temp = TemporaryPath(output);

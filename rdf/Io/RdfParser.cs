@@ -8,7 +8,8 @@ public static class RdfParser
 {
     /// <summary>
     /// Streams <paramref name="input"/> (UTF-8, an optional byte order mark) into <paramref name="sink"/>,
-    /// statement by statement. N-Triples, N-Quads, Turtle, TriG and RDF/XML are read; JSON-LD not yet.
+    /// statement by statement. N-Triples, N-Quads, Turtle, TriG, RDF/XML and JSON-LD (read whole, then deserialized;
+    /// remote contexts only through <see cref="RdfParserOptions.JsonLdDocumentLoader"/>) are read.
     /// </summary>
     /// <exception cref="ArgumentException">The options' base IRI is not absolute.</exception>
     /// <exception cref="RdfSyntaxException">The input is malformed; the message names line and column.
@@ -23,6 +24,11 @@ public static class RdfParser
         if (format == RdfFormat.RdfXml)
         {
             new RdfXmlParser(input, sink, options).Parse();
+            return;
+        }
+        if (format == RdfFormat.JsonLd)
+        {
+            JsonLd.JsonLdRdfReader.Parse(input, sink, options);
             return;
         }
         TextParser parser = format switch

@@ -17,4 +17,10 @@ public sealed class RdfParserOptions
     /// dataset never share a blank node by accident. Null: a fresh prefix per document.
     /// </summary>
     public string? BlankNodePrefix { get; init; }
+
+    /// <summary>
+    /// JSON-LD: where remote contexts come from. Null: nowhere (no network), so a document naming a
+    /// remote context fails with "loading remote context failed".
+    /// </summary>
+    public JsonLd.Loading.IJsonLdDocumentLoader? JsonLdDocumentLoader { get; init; }
 }

@@ -9,8 +9,9 @@ public static class RdfWriter
 {
     /// <summary>
     /// A writer of <paramref name="format"/> onto <paramref name="output"/> (UTF-8, no BOM, "\n" line ends).
-    /// The stream stays open. N-Triples and N-Quads stream; Turtle, TriG and RDF/XML buffer until
-    /// <see cref="IRdfWriter.Finish"/>. Triple-only formats refuse quads in named graphs.
+    /// The stream stays open. N-Triples and N-Quads stream; Turtle, TriG, RDF/XML and JSON-LD (compacted
+    /// with <see cref="RdfWriterOptions.JsonLdContext"/>) buffer until <see cref="IRdfWriter.Finish"/>.
+    /// Triple-only formats refuse quads in named graphs.
     /// </summary>
     public static IRdfWriter Create(Stream output, RdfFormat format, RdfWriterOptions? options = null) => format switch
     {
@@ -19,6 +20,7 @@ public static class RdfWriter
         RdfFormat.Turtle => new TurtleWriter(output, trig: false, options),
         RdfFormat.TriG => new TurtleWriter(output, trig: true, options),
         RdfFormat.RdfXml => new RdfXmlWriter(output, options),
+        RdfFormat.JsonLd => new JsonLd.Writing.JsonLdWriter(output, options),
         _ => throw new NotSupportedException($"No writer for {format} yet."),
     };
 

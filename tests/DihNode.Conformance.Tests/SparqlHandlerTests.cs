@@ -59,9 +59,9 @@ public class SparqlHandlerTests
     }
 
     [Fact]
-    public void UpdateSuiteIsNotInTheDefaultRun()
+    public void UpdateSuiteIsInTheDefaultRun()
     {
-        Assert.False(Suites.Get("sparql11-update").InDefaultRun);
+        Assert.True(Suites.Get("sparql11-update").InDefaultRun);
         Assert.True(Suites.Get("sparql10").InDefaultRun);
     }
 }

@@ -65,6 +65,8 @@ internal static class ConsoleRunner
             skipped += s;
             Console.WriteLine($"{suite.Suite.Name}: {p} passed, {f} failed, {s} skipped of {results.Count}");
             foreach (var r in results.Where(r => r.Status == TestStatus.Failed)) PrintFailure(r, verbose);
+            // Every test not passed is listed with its reason, skips included.
+            foreach (var r in results.Where(r => r.Status == TestStatus.Skipped)) Console.WriteLine($"  SKIP <{r.Test.Id}>: {r.Reason}");
         }
         Console.WriteLine($"{passed} passed, {failed} failed, {skipped} skipped");
 

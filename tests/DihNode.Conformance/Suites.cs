@@ -33,8 +33,15 @@ internal static class Suites
         // remote endpoints, service/, is left to the federation work).
         new("sparql11-query", "sparql11", ["manifest-sparql11-query.ttl", "syntax-fed/manifest.ttl"], Sparql11Tests),
         new("sparql11-results", "sparql11", ["csv-tsv-res/manifest.ttl", "json-res/manifest.ttl"], Sparql11Tests),
-        // Update syntax runs now; update execution comes later, so the suite runs only when named.
-        new("sparql11-update", "sparql11", ["manifest-sparql11-update.ttl"], Sparql11Tests, InDefaultRun: false),
+        // Update syntax and update evaluation (UpdateEvaluationTest: the store after the request).
+        new("sparql11-update", "sparql11", ["manifest-sparql11-update.ttl"], Sparql11Tests),
+        JsonLd("jsonld-expand", "expand"),
+        JsonLd("jsonld-toRdf", "toRdf"),
+        JsonLd("jsonld-remote-doc", "remote-doc"),
+        JsonLd("jsonld-html", "html"),
+        JsonLd("jsonld-fromRdf", "fromRdf"),
+        JsonLd("jsonld-compact", "compact"),
+        JsonLd("jsonld-flatten", "flatten"),
     ];
 
     public static Suite? Find(string name) =>
@@ -43,6 +50,9 @@ internal static class Suites
     public static Suite Get(string name) =>
         Find(name) ?? throw new ArgumentException(
             $"Unknown suite '{name}'. Known: {string.Join(", ", All.Select(s => s.Name))}.", nameof(name));
+
+    private static Suite JsonLd(string name, string manifest, bool inDefaultRun = true) =>
+        new(name, "jsonld", [manifest + "-manifest.jsonld"], DihNode.Conformance.JsonLd.JsonLdManifest.PublicBase, inDefaultRun);
 
     private static Suite RdfSyntax(string name) =>
         new(name, "rdf11/" + name, ["manifest.ttl"], RdfTests + name + "/");

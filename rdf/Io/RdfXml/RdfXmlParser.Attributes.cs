@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Xml;
 using DihNode.Rdf.Model;
 
@@ -25,6 +26,7 @@ internal sealed partial class RdfXmlParser
     /// unqualified about, ID, resource, parseType, type and the old names are read as rdf: names for
     /// compatibility with pre-namespace RDF; any other unqualified attribute is an error.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ElementAttributes ReadAttributes()
     {
         var result = new ElementAttributes();
@@ -80,6 +82,7 @@ internal sealed partial class RdfXmlParser
     }
 
     /// <summary>Emits the property attributes of <paramref name="subject"/> (§7.2.11, §7.2.21): literals, except rdf:type, whose value is an IRI.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void EmitPropertyAttributes(NamedOrBlankNode subject, List<(Iri Predicate, string Value)>? properties)
     {
         if (properties is null) return;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Xml;
 using DihNode.Rdf.Model;
@@ -12,6 +13,7 @@ internal sealed partial class RdfXmlParser
     /// none), an rdf:type triple unless the element is rdf:Description, the property attributes, then
     /// the property elements. The reader ends on the element's end (or on the element itself when empty).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private NamedOrBlankNode NodeElement()
     {
         CheckStack();
@@ -40,6 +42,7 @@ internal sealed partial class RdfXmlParser
     }
 
     /// <summary>propertyEltList (§7.2.13): property elements and white space up to the parent's end tag.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void PropertyElements(NamedOrBlankNode subject)
     {
         int li = 0;
@@ -59,6 +62,7 @@ internal sealed partial class RdfXmlParser
     /// parseType forms and emptyPropertyElt by the attributes and, where they leave it open, by the content.
     /// rdf:li becomes rdf:_1, rdf:_2, ... counted per subject (§7.4).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void PropertyElement(NamedOrBlankNode subject, ref int li)
     {
         string ns = _reader.NamespaceURI, local = _reader.LocalName;
@@ -113,6 +117,7 @@ internal sealed partial class RdfXmlParser
     /// The object of a property element with content: one node element (resourcePropertyElt, §7.2.15)
     /// or text (literalPropertyElt, §7.2.16). Comments do not count; white space around a node element is ignored.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Term PropertyContent(ElementAttributes a)
     {
         StringBuilder? text = null;
@@ -165,6 +170,7 @@ internal sealed partial class RdfXmlParser
     /// the element has no other attributes; otherwise a resource, from rdf:resource or rdf:nodeID or a
     /// fresh blank node, which receives the property attributes.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Term EmptyPropertyObject(ElementAttributes a)
     {
         if (a.Resource is null && a.NodeId is null && a.Properties is null)

@@ -33,7 +33,9 @@ internal sealed partial class RdfXmlParser
     private readonly BlankNodeLabels _blankNodes;
     private readonly int _maxXmlDepth;
     private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Iri> _iris = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Ns, string Local), Iri> _iris = new(NamePairComparer.Instance);
+    private const int MaxCachedIris = 1 << 16;
+    private readonly Dictionary<string, Iri> _absolute = new(StringComparer.Ordinal);
     private XmlReader _reader = null!;
 
     /// <summary>The base IRI in scope (xml:base, §5.3), null when there is none.</summary>
@@ -134,6 +136,7 @@ internal sealed partial class RdfXmlParser
     }
 
     /// <summary>Reads the next node; the end of the input inside an element is an error, and so is nesting past the limit.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Read()
     {
         if (!_reader.Read()) Fail("unexpected end of input inside an element");
@@ -155,23 +158,35 @@ internal sealed partial class RdfXmlParser
     }
 
     /// <summary>The IRI an element or attribute name stands for: namespace name + local name (§6.1.2).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Iri NameIri(string ns, string local, string what)
     {
         if (ns.Length == 0) Fail($"the {what} <{local}> has no namespace, so it names no IRI");
+        // The reader's name table hands out one string instance per name, so the pair of references is the key.
+        if (_iris.TryGetValue((ns, local), out var iri)) return iri;
         string value = string.Concat(ns, local);
-        if (!_iris.TryGetValue(value, out var iri))
-        {
-            if (Iri.Validate(value) is { } problem) Fail($"the {what} {ns}{local} is not an IRI: {problem}");
-            iri = Iri.FromTrusted(value);
-            if (_iris.Count < 4096) _iris.Add(value, iri);
-        }
+        if (Iri.Validate(value) is { } problem) Fail($"the {what} {ns}{local} is not an IRI: {problem}");
+        iri = Iri.FromTrusted(value);
+        if (_iris.Count < 4096) _iris.Add((ns, local), iri);
         return iri;
     }
 
     /// <summary>Resolves an IRI reference against the base in scope (RFC 3986 §5.2).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Iri Resolve(string reference)
     {
         string value;
+        // An absolute IRI without dot segments resolves to itself (RFC 3986 §5.2.2): skip the work,
+        // and hand out one object per IRI, which lets a store recognise repeats by identity.
+        if (IriResolver.HasScheme(reference) && !reference.Contains("/.", StringComparison.Ordinal) && !reference.Contains(":.", StringComparison.Ordinal))
+        {
+            if (_absolute.TryGetValue(reference, out var known)) return known;
+            if (Iri.Validate(reference) is { } invalid) Fail($"<{reference}> is not an IRI: {invalid}");
+            if (_absolute.Count >= MaxCachedIris) _absolute.Clear();
+            var iri = Iri.FromTrusted(reference);
+            _absolute.Add(reference, iri);
+            return iri;
+        }
         if (_base is not null) value = IriResolver.Resolve(_base, reference);
         else if (IriResolver.HasScheme(reference)) value = IriResolver.Resolve(reference, reference);
         else value = Fail<string>($"the relative IRI <{reference}> cannot be resolved: there is no base IRI");
@@ -194,6 +209,7 @@ internal sealed partial class RdfXmlParser
         return _blankNodes.FromLabel(nodeId);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Literal MakeLiteral(string text, string? datatype)
     {
         if (datatype is null)
@@ -227,6 +243,18 @@ internal sealed partial class RdfXmlParser
             return "DOCTYPE declarations are not allowed: RDF/XML input is read without DTDs, so no entity can be declared or expanded";
         int at = message.LastIndexOf(" Line ", StringComparison.Ordinal);
         return at > 0 ? "XML: " + message[..at] : "XML: " + message;
+    }
+
+    /// <summary>Compares name pairs by reference, falling back to ordinal equality (names need not be atomised).</summary>
+    private sealed class NamePairComparer : IEqualityComparer<(string Ns, string Local)>
+    {
+        public static readonly NamePairComparer Instance = new();
+
+        public bool Equals((string Ns, string Local) x, (string Ns, string Local) y) =>
+            (ReferenceEquals(x.Ns, y.Ns) || string.Equals(x.Ns, y.Ns, StringComparison.Ordinal))
+            && (ReferenceEquals(x.Local, y.Local) || string.Equals(x.Local, y.Local, StringComparison.Ordinal));
+
+        public int GetHashCode((string Ns, string Local) obj) => HashCode.Combine(obj.Ns.Length, obj.Local.GetHashCode(StringComparison.Ordinal));
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]

@@ -14,7 +14,8 @@ namespace DihNode.Rdf.Io.RdfXml;
 /// rdf:datatype or xml:lang; blank nodes used once are nested inside the property element, and
 /// well-formed lists of resources as rdf:parseType="Collection" (the same choice the Turtle writer
 /// makes, by <see cref="TurtleInliningWriter"/>). rdf:XMLLiteral values are written as text with
-/// rdf:datatype, which reads back as the same literal.
+/// rdf:datatype, which reads back as the same literal. <see cref="RdfWriterOptions.BaseIri"/> is declared
+/// as xml:base; IRIs are still written in full.
 /// </summary>
 /// <remarks>
 /// RDF/XML cannot express everything: a predicate IRI that does not end in an XML name (§2.1), or
@@ -88,11 +89,14 @@ internal sealed partial class RdfXmlWriter : IRdfWriter
         if (_sourcePrefixes is not null) foreach (var (p, ns) in _sourcePrefixes) prefixes[p] = ns;
         if (_options?.Prefixes is { } given) foreach (var (p, ns) in given) prefixes[p] = ns;
         _names = new RdfXmlNamespaces(prefixes);
-        // Name every predicate and type element first, so that rdf:RDF declares all prefixes the body uses.
+        // Name every predicate and type element first, so that rdf:RDF declares all prefixes the body
+        // uses: of each subject's types (sorted first), only the first that can name its element.
+        NamedOrBlankNode? typed = null;
         foreach (var q in _sorted)
         {
             _names.QName(q.Predicate);
-            if (q.Predicate.Equals(Vocabulary.Rdf.Type) && q.Object is Iri type) TypeElementName(type);
+            if (q.Predicate.Equals(Vocabulary.Rdf.Type) && q.Object is Iri type && !q.Subject.Equals(typed) && TypeElementName(type) is not null)
+                typed = q.Subject;
         }
 
         using var w = new StreamWriter(_output, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" };

@@ -18,7 +18,8 @@ internal static class ManifestLoader
         var entries = new List<TestEntry>();
         var visited = new HashSet<string>(StringComparer.Ordinal);
         foreach (string manifest in suite.Manifests)
-            LoadManifest(locator.IriOf(Path.Combine(folder, manifest)), locator, entries, visited);
+            if (JsonLd.JsonLdManifest.Handles(manifest)) JsonLd.JsonLdManifest.Load(folder, manifest, entries);
+            else LoadManifest(locator.IriOf(Path.Combine(folder, manifest)), locator, entries, visited);
         return entries;
     }
 

@@ -34,9 +34,14 @@ internal static class TestHandlers
         [Mf.NegativeUpdateSyntaxTest11] = t => SparqlSyntaxTests.Negative(t, update: true),
         [Mf.QueryEvaluationTest] = SparqlEvaluationTests.QueryEvaluation,
         [Mf.CsvResultFormatTest] = SparqlEvaluationTests.CsvResultFormat,
-        [Mf.UpdateEvaluationTest] = static _ => TestOutcome.Fail("update execution not implemented"),
+        [Mf.UpdateEvaluationTest] = SparqlUpdateTests.UpdateEvaluation,
         [Rdft.TestXMLEval] = t => RdfSyntaxTests.Evaluation(t, RdfFormat.RdfXml),
         [Rdft.TestXMLNegativeSyntax] = t => RdfSyntaxTests.NegativeSyntax(t, RdfFormat.RdfXml),
+        [JsonLd.JsonLdManifest.Vocab + "ExpandTest"] = JsonLd.JsonLdTests.Expand,
+        [JsonLd.JsonLdManifest.Vocab + "ToRDFTest"] = JsonLd.JsonLdTests.ToRdf,
+        [JsonLd.JsonLdManifest.Vocab + "FromRDFTest"] = JsonLd.FromRdfTests.Run,
+        [JsonLd.JsonLdManifest.Vocab + "CompactTest"] = JsonLd.CompactTests.Run,
+        [JsonLd.JsonLdManifest.Vocab + "FlattenTest"] = JsonLd.FlattenTests.Run,
     };
 
     /// <summary>The handler for <paramref name="test"/>'s type, or null when none of its types is known.</summary>

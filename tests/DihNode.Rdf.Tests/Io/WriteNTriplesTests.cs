@@ -76,5 +76,7 @@ public class WriteNTriplesTests
         RdfWriter.Write(ms, RdfFormat.NTriples, [T("s", "p", "o")]);
         Assert.True(ms.CanWrite);
         Assert.True(ms.Length > 0);
+        // Every RdfFormat has a writer now; a value outside the enum has none.
+        Assert.Throws<NotSupportedException>(() => RdfWriter.Create(ms, (RdfFormat)99));
     }
 }

@@ -118,10 +118,12 @@ public class RdfXmlParserTests
         var literal = Assert.IsType<Literal>(Assert.Single(quads).Object);
         Assert.Equal(Rdf + "XMLLiteral", literal.Datatype.Value);
         Assert.Null(literal.Language);
+        // Unused and inherited declarations (ex:, rdf:, unused:) and the enclosing xml:lang stay out;
+        // attributes are sorted, empty elements get end tags, CR and TAB in attributes become references.
         Assert.Equal(
-            "<h:p xmlns:h=\"http://www.w3.org/1999/xhtml\" a=\"1&#xD;&#x9;\" b=\"2\">x &amp; &gt;<h:br></h:br><!--c--></h:p>"
+            "<h:p xmlns:h=\"http://www.w3.org/1999/xhtml\" a=\"1&#xD;&#x9;\" b=\"2\">x &amp; &gt;<br></br><!--c--></h:p>"
             + "<q xmlns=\"urn:q\"><r></r></q>",
-            literal.LexicalForm.Replace("<br></br>", "<h:br></h:br>"));
+            literal.LexicalForm);
     }
 
     [Fact]
