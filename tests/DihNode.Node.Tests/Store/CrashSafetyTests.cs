@@ -147,4 +147,38 @@ public sealed class CrashSafetyTests : IDisposable
         var all = Contents();
         Assert.Equal(Batches, all.Count);
     }
+
+    [Fact]
+    public async Task AKilledBulkLoadIsStoredWholeOrNotAtAll()
+    {
+        const int Size = 40000;
+        string big = Path.Combine(_dir, "big.nq");
+        using (var writer = new StreamWriter(big))
+        {
+            for (int i = 0; i < Size; i++)
+                writer.WriteLine($"<http://example.org/s{i}> <http://example.org/p{i % 10}> \"value {i}\"{(i % 3 == 0 ? $" <http://example.org/g{i % 4}>" : "")} .");
+        }
+        var random = new Random(11);
+        var outcomes = new List<long>();
+        for (int round = 0; round < 4; round++)
+        {
+            foreach (string f in Directory.GetFiles(_dir, "store.db*")) File.Delete(f);
+            using (var process = Process.Start(Dihnode(["load", "--db", DbPath, big]))!)
+            {
+                var output = process.StandardOutput.ReadToEndAsync();
+                var errors = process.StandardError.ReadToEndAsync();
+                bool exited = process.WaitForExit(random.Next(100, 1200));
+                if (!exited) process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+                await Task.WhenAll(output, errors);
+                if (!File.Exists(DbPath)) { outcomes.Add(-1); continue; }
+                using var store = SqliteRdfStore.Open(DbPath, create: false);
+                long count = store.Snapshot().Count(QuadPattern.InAllGraphs());
+                Assert.True(count == 0 || count == Size, $"round {round}: {count} of {Size} quads stored");
+                if ((await output).StartsWith("committed ", StringComparison.Ordinal)) Assert.Equal(Size, count);
+                outcomes.Add(count);
+            }
+        }
+        Console.WriteLine("bulk load outcomes: " + string.Join(", ", outcomes));
+    }
 }
