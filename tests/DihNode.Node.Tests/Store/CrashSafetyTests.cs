@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Xunit.Abstractions;
 using DihNode.Rdf.Model;
 using DihNode.Rdf.Store;
 using DihNode.Rdf.Store.Sqlite;
@@ -10,7 +11,7 @@ namespace DihNode.Node.Tests.Store;
 /// each) is killed at random points; the reopened store must hold every acknowledged batch, and each
 /// batch completely or not at all.
 /// </summary>
-public sealed class CrashSafetyTests : IDisposable
+public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
 {
     private const int Batches = 1000;
     private const int TriplesPerBatch = 6;
@@ -140,7 +141,7 @@ public sealed class CrashSafetyTests : IDisposable
             int silent = remaining.Count(b => contents.ContainsKey(b) && !acknowledgedNow.Contains(b));
             Assert.True(silent <= (killed ? 1 : 0), $"{silent} batches stored without acknowledgement in round {round}");
             remaining = [.. remaining.Where(i => !contents.ContainsKey(i))];
-            Console.WriteLine($"round {round}: killed {killed} after {acks.Count} acknowledgements; {contents.Count} batches stored");
+            output.WriteLine($"round {round}: killed {killed} after {acks.Count} acknowledgements; {contents.Count} batches stored");
         }
         Assert.True(kills >= 4, $"only {kills} kills");
         Assert.Empty(remaining);
@@ -165,20 +166,20 @@ public sealed class CrashSafetyTests : IDisposable
             foreach (string f in Directory.GetFiles(_dir, "store.db*")) File.Delete(f);
             using (var process = Process.Start(Dihnode(["load", "--db", DbPath, big]))!)
             {
-                var output = process.StandardOutput.ReadToEndAsync();
+                var acknowledgement = process.StandardOutput.ReadToEndAsync();
                 var errors = process.StandardError.ReadToEndAsync();
                 bool exited = process.WaitForExit(random.Next(100, 1200));
                 if (!exited) process.Kill(entireProcessTree: true);
                 await process.WaitForExitAsync();
-                await Task.WhenAll(output, errors);
+                await Task.WhenAll(acknowledgement, errors);
                 if (!File.Exists(DbPath)) { outcomes.Add(-1); continue; }
                 using var store = SqliteRdfStore.Open(DbPath, create: false);
                 long count = store.Snapshot().Count(QuadPattern.InAllGraphs());
                 Assert.True(count == 0 || count == Size, $"round {round}: {count} of {Size} quads stored");
-                if ((await output).StartsWith("committed ", StringComparison.Ordinal)) Assert.Equal(Size, count);
+                if ((await acknowledgement).StartsWith("committed ", StringComparison.Ordinal)) Assert.Equal(Size, count);
                 outcomes.Add(count);
             }
         }
-        Console.WriteLine("bulk load outcomes: " + string.Join(", ", outcomes));
+        output.WriteLine("bulk load outcomes: " + string.Join(", ", outcomes));
     }
 }
