@@ -57,6 +57,20 @@ public sealed class StoreCommandTests : IDisposable
     }
 
     [Fact]
+    public void QueriesAStoreFile()
+    {
+        string data = _host.File("data.trig", Trig);
+        string db = _host.PathOf("store.db");
+        Assert.Equal(0, _host.Run("load", "--db", db, data));
+        string query = _host.File("q.rq", "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }");
+        Assert.Equal(0, _host.Run("query", "--db", db, "--format", "csv", query));
+        Assert.Equal("n\r\n3\r\n", _host.Out);
+        Assert.Equal(2, _host.Run("query", "--db", db, data, query));
+        Assert.Equal(2, _host.Run("query", "--db", _host.PathOf("missing.db"), query));
+        Assert.False(File.Exists(_host.PathOf("missing.db")));
+    }
+
+    [Fact]
     public void LoadIntoANamedGraph()
     {
         string data = _host.File("data.nt", "<http://example.org/s> <http://example.org/p> \"x\" .\n");
