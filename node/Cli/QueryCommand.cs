@@ -4,6 +4,7 @@ using DihNode.Rdf.Model;
 using DihNode.Rdf.Sparql.Evaluation;
 using DihNode.Rdf.Sparql.Syntax;
 using DihNode.Rdf.Store;
+using DihNode.Rdf.Store.Sqlite;
 
 namespace DihNode.Node.Cli;
 
@@ -15,11 +16,12 @@ namespace DihNode.Node.Cli;
 /// SELECT and ASK in a SPARQL result format (default an aligned text table), CONSTRUCT and DESCRIBE in
 /// an RDF syntax (default Turtle). Syntax errors in the query or the data read
 /// <c>FILE:LINE:COLUMN: message</c> and exit 1, as does a query that runs past its time limit.
+/// With <c>--db FILE</c> (after <c>tdbquery --loc</c>) it queries a store file instead of DATA files.
 /// </summary>
 internal static class QueryCommand
 {
     public const string Synopsis =
-        "query [--format FMT] [--base IRI] [--timeout SECONDS] DATA... QUERY.rq   " +
+        "query [--format FMT] [--base IRI] [--timeout SECONDS] (DATA... | --db FILE) QUERY.rq   " +
         "(or --query FILE / --query-text TEXT; named:FILE loads FILE as a named graph)";
 
     private const string NamedPrefix = "named:";
@@ -27,7 +29,7 @@ internal static class QueryCommand
     public static int Run(CliArguments args)
     {
         string? formatName = args.Option("format"), baseIri = args.Option("base"), timeoutText = args.Option("timeout");
-        string? queryFile = args.Option("query"), queryText = args.Option("query-text");
+        string? queryFile = args.Option("query"), queryText = args.Option("query-text"), db = args.Option("db");
         if (queryFile is not null && queryText is not null) throw new CliUsageException("give --query or --query-text, not both");
         bool queryIsPositional = queryFile is null && queryText is null;
         args.ExpectAtLeast(queryIsPositional ? 1 : 0);
@@ -35,6 +37,8 @@ internal static class QueryCommand
         if (queryIsPositional) queryFile = positional[^1];
         var data = positional.Take(queryIsPositional ? positional.Count - 1 : positional.Count).ToList();
         TimeSpan? timeout = ParseTimeout(timeoutText);
+        if (db is not null && data.Count > 0) throw new CliUsageException("--db queries a store: load DATA files into it with 'dihnode load'");
+        if (db is not null && !File.Exists(db)) throw new CliUsageException($"no such store '{db}'");
 
         string querySource = queryFile ?? "<query-text>";
         if (queryFile is not null)
@@ -57,13 +61,13 @@ internal static class QueryCommand
         }
 
         var output = QueryOutput.Resolve(formatName, query);
-        var dataset = new MemoryDataset();
-        if (!TryLoad(dataset, data)) return CommandLine.Invalid;
+        using IRdfStore store = db is not null ? SqliteRdfStore.Open(db, create: false) : new MemoryDataset();
+        if (store is MemoryDataset dataset && !TryLoad(dataset, data)) return CommandLine.Invalid;
 
         var options = new QueryOptions { BaseIri = baseIri, Timeout = timeout };
         try
         {
-            output.Write(QueryEvaluator.Execute(query, dataset.Snapshot(), options), query);
+            output.Write(QueryEvaluator.Execute(query, store.Snapshot(), options), query);
             return CommandLine.Ok;
         }
         catch (QueryTimeoutException)
