@@ -100,6 +100,7 @@ public class TransactionTests
     {
         using var store = new MemoryDataset();
         using var done = new CancellationTokenSource();
+        using var readerRunning = new ManualResetEventSlim();
         var reader = Task.Run(() =>
         {
             long last = 0, reads = 0;
@@ -112,9 +113,12 @@ public class TransactionTests
                 Assert.Equal(n, snapshot.Find(QuadPattern.InAllGraphs()).ToList().Count);
                 last = n;
                 reads++;
+                readerRunning.Set();
             }
             return reads;
         });
+        // On a busy machine the reader may start late: commits begin once it reads.
+        Assert.True(readerRunning.Wait(TimeSpan.FromSeconds(30)));
         for (int commit = 0; commit < 200; commit++)
         {
             using var tx = store.BeginWrite();
