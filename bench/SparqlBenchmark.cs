@@ -6,6 +6,7 @@ using DihNode.Rdf.Sparql.Evaluation;
 using DihNode.Rdf.Sparql.Results;
 using DihNode.Rdf.Sparql.Syntax;
 using DihNode.Rdf.Store;
+using DihNode.Rdf.Store.Sqlite;
 
 namespace DihNode.Bench;
 
@@ -29,7 +30,7 @@ internal static class SparqlBenchmark
 
     public static int Run(string[] args)
     {
-        string? data = null, queries = null;
+        string? data = null, queries = null, db = null;
         int warmup = 3, repeat = 10;
         bool jena = false, virtuoso = false;
         for (int i = 0; i < args.Length; i++)
@@ -38,6 +39,7 @@ internal static class SparqlBenchmark
             {
                 case "--data": data = args[++i]; break;
                 case "--queries": queries = args[++i]; break;
+                case "--db": db = args[++i]; break;
                 case "--warmup": warmup = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--repeat": repeat = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--jena": jena = true; break;
@@ -45,22 +47,37 @@ internal static class SparqlBenchmark
                 default: Console.Error.WriteLine($"unknown option {args[i]}"); return 2;
             }
         }
-        if (data is null || queries is null || repeat < 1 || warmup < 0)
+        if ((data is null && db is null) || queries is null || repeat < 1 || warmup < 0 || (data is null && (jena || virtuoso)))
         {
-            Console.Error.WriteLine("--data FILE and --queries DIR are required; --repeat at least 1");
+            Console.Error.WriteLine("--data FILE (or --db STORE) and --queries DIR are required (--jena/--virtuoso need --data); --repeat at least 1");
             return 2;
         }
         var files = Directory.GetFiles(queries, "*.rq").Order(StringComparer.Ordinal).ToList();
         if (files.Count == 0) { Console.Error.WriteLine($"no *.rq in {queries}"); return 2; }
 
         var clock = Stopwatch.StartNew();
-        var dataset = new MemoryDataset();
-        using (var input = File.OpenRead(data))
-            dataset.Load(sink => RdfParser.Parse(input, ParseChild.Format(data), sink, new RdfParserOptions { SourceName = data }));
-        clock.Stop();
-        long triples = dataset.QuadCount;
-        Console.WriteLine($"load: {triples} triples in {clock.Elapsed.TotalMilliseconds:F0} ms");
-        IQuadStore store = dataset.Snapshot();
+        IQuadStore store;
+        SqliteRdfStore? persistent = null;
+        if (db is not null)
+        {
+            // Queries over a store file made earlier (e.g. by `dihnode load --db`): time its reopening.
+            persistent = SqliteRdfStore.Open(db, create: false);
+            store = persistent.Snapshot();
+            clock.Stop();
+            Console.WriteLine($"reopen: {persistent.QuadCount} triples in {clock.Elapsed.TotalMilliseconds:F0} ms");
+        }
+        else
+        {
+            var dataset = new MemoryDataset();
+            string file = data!;
+            using (var input = File.OpenRead(file))
+                dataset.Load(sink => RdfParser.Parse(input, ParseChild.Format(file), sink, new RdfParserOptions { SourceName = file }));
+            clock.Stop();
+            Console.WriteLine($"load: {dataset.QuadCount} triples in {clock.Elapsed.TotalMilliseconds:F0} ms");
+            store = dataset.Snapshot();
+        }
+        using var closeStore = persistent;
+        long triples = store.Count(DihNode.Rdf.Store.QuadPattern.InAllGraphs());
 
         var ours = new Dictionary<string, Timing>();
         int mismatches = 0;
@@ -92,7 +109,7 @@ internal static class SparqlBenchmark
                 foreach (string file in files.Where(ours.ContainsKey))
                 {
                     string name = Path.GetFileNameWithoutExtension(file);
-                    if (!Attempt(name, "jena arq", () => JenaArq.Measure(data, file, warmup, repeat), out var j)) continue;
+                    if (!Attempt(name, "jena arq", () => JenaArq.Measure(data!, file, warmup, repeat), out var j)) continue;
                     Console.WriteLine($"{name} (jena arq): avg {j.AverageMs:F1} ms, rows {j.Rows}; dihnode/jena {ours[file].MedianMs / j.AverageMs:F2}x");
                     if (j.Rows != ours[file].Rows) mismatches += Mismatch(name, "dihnode", ours[file].Rows, j.Rows, "jena arq's rows");
                 }
@@ -104,7 +121,7 @@ internal static class SparqlBenchmark
             {
                 if (!Attempt("virtuoso", "start", Virtuoso.Start, out var started)) return Finish(mismatches);
                 using Virtuoso server = started;
-                if (!Attempt("virtuoso", "load", () => server.Load(data), out double loadMs)) return Finish(mismatches);
+                if (!Attempt("virtuoso", "load", () => server.Load(data!), out double loadMs)) return Finish(mismatches);
                 Console.WriteLine($"virtuoso load: {loadMs:F0} ms");
                 foreach (string file in files.Where(ours.ContainsKey))
                 {
