@@ -56,16 +56,29 @@ internal static class JsonLdTests
 
     /// <summary>
     /// jld:ToRDFTest (https://www.w3.org/TR/json-ld11-api/#dom-jsonldprocessor-tordf): the dataset is
-    /// compared with the expected N-Quads by isomorphism; a positive test without one only asks for no error.
+    /// compared with the expected N-Quads by isomorphism (generalized RDF through <see cref="GeneralizedRdf"/>);
+    /// a positive test without one only asks for no error.
     /// </summary>
     public static TestOutcome ToRdf(TestEntry entry) =>
         Run(entry, (test, options) => JsonLdTestSupport.Check(test, () =>
         {
-            var actual = new JsonLdTestSupport.QuadList();
-            JsonLdProcessor.ToRdf(test.InputUrl, actual, options);
+            bool generalized = GeneralizedRdf.Required(test);
+            List<Quad> actual;
+            if (generalized)
+            {
+                var sink = new GeneralizedRdf.Sink();
+                JsonLdProcessor.ToRdf(test.InputUrl, sink, options);
+                actual = sink.Quads;
+            }
+            else
+            {
+                var sink = new JsonLdTestSupport.QuadList();
+                JsonLdProcessor.ToRdf(test.InputUrl, sink, options);
+                actual = sink.Quads;
+            }
             if (test.ExpectUrl is null) return null;
-            var expected = JsonLdTestSupport.ReadNQuads(entry, test.ExpectUrl);
-            return Isomorphism.DescribeDifference(expected, actual.Quads) is { } difference ? "the dataset differs: " + difference : null;
+            var expected = generalized ? GeneralizedRdf.ReadNQuads(entry, test.ExpectUrl) : JsonLdTestSupport.ReadNQuads(entry, test.ExpectUrl);
+            return Isomorphism.DescribeDifference(expected, actual) is { } difference ? "the dataset differs: " + difference : null;
         }));
 
     private static TestOutcome Run(TestEntry entry, Func<JsonLdTestCase, JsonLdOptions, TestOutcome> body)
