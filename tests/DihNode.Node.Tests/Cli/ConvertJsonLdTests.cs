@@ -11,20 +11,6 @@ public sealed class ConvertJsonLdTests : IDisposable
 
     public void Dispose() => _host.Dispose();
 
-    private sealed class Collect : IQuadSink
-    {
-        public readonly List<Quad> Quads = [];
-        public void Add(in Quad quad) => Quads.Add(quad);
-    }
-
-    private static List<Quad> Read(string path)
-    {
-        var sink = new Collect();
-        using var input = File.OpenRead(path);
-        RdfParser.Parse(input, RdfFormats.FromFileName(path)!.Value, sink, new RdfParserOptions { BaseIri = "http://example.org/base/" });
-        return sink.Quads;
-    }
-
     [Fact]
     public void ExampleHubsRoundTripThroughJsonLd()
     {
@@ -34,9 +20,9 @@ public sealed class ConvertJsonLdTests : IDisposable
         Assert.Equal(0, _host.Run("convert", jsonld, nt));
         string text = File.ReadAllText(jsonld);
         Assert.StartsWith("{\n  \"@context\": {", text);
-        var expected = Read(hubs);
+        var expected = CliTestHost.ReadQuads(hubs);
         Assert.True(expected.Count > 20);
-        string? difference = Isomorphism.DescribeDifference(expected, Read(nt));
+        string? difference = Isomorphism.DescribeDifference(expected, CliTestHost.ReadQuads(nt));
         Assert.True(difference is null, difference);
     }
 
@@ -61,7 +47,7 @@ public sealed class ConvertJsonLdTests : IDisposable
         Assert.Contains("\"name\":\"Alice\"", text);
         Assert.Contains("\"knows\":\"ex:b\"", text);
         Assert.DoesNotContain("http://example.org/name", text[text.IndexOf("@graph", StringComparison.Ordinal)..]);
-        Assert.Null(Isomorphism.DescribeDifference(Read(input), Read(output)));
+        Assert.Null(Isomorphism.DescribeDifference(CliTestHost.ReadQuads(input), CliTestHost.ReadQuads(output)));
     }
 
     [Fact]

@@ -15,20 +15,6 @@ public sealed class ConvertRoundTripTests : IDisposable
 
     public void Dispose() => _host.Dispose();
 
-    private sealed class Collect : IQuadSink
-    {
-        public readonly List<Quad> Quads = [];
-        public void Add(in Quad quad) => Quads.Add(quad);
-    }
-
-    private static List<Quad> Read(string path)
-    {
-        var sink = new Collect();
-        using var input = File.OpenRead(path);
-        RdfParser.Parse(input, RdfFormats.FromFileName(path)!.Value, sink, new RdfParserOptions { SourceName = path });
-        return sink.Quads;
-    }
-
     /// <summary>Converts <paramref name="turtle"/> along the chain and checks the end against the start.</summary>
     private void AssertChain(string turtle, int atLeast)
     {
@@ -38,8 +24,8 @@ public sealed class ConvertRoundTripTests : IDisposable
             int code = _host.Run("convert", from, to);
             Assert.True(code == 0, $"convert {Path.GetFileName(from)} {Path.GetFileName(to)} exited {code}: {_host.Error}");
         }
-        var start = Read(turtle);
-        var end = Read(nt);
+        var start = CliTestHost.ReadQuads(turtle);
+        var end = CliTestHost.ReadQuads(nt);
         Assert.True(start.Count >= atLeast, $"only {start.Count} triples in the source");
         Assert.Matches($"^{start.Count} (triples|quads)\n$", _host.Error); // the last step counted every statement
         string? difference = Isomorphism.DescribeDifference(start, end);
