@@ -9,7 +9,7 @@ namespace DihNode.Bench;
 /// <c>write --data FILE [--to rdfxml] [--to turtle] [--repeat 5]</c>: reads FILE once into memory,
 /// then times each writer (in process, after one warm-up run) writing all of it to a byte-counting
 /// sink, and prints <c>FORMAT writer: N triples, median T ms, R triples/s, B MB</c>. Without
-/// <c>--to</c>: RDF/XML, Turtle and N-Triples.
+/// <c>--to</c>: RDF/XML, JSON-LD, Turtle and N-Triples.
 /// </summary>
 internal static class WriteBenchmark
 {
@@ -31,7 +31,7 @@ internal static class WriteBenchmark
             }
         }
         if (file is null) { Console.Error.WriteLine("--data FILE is required"); return 2; }
-        if (formats.Count == 0) formats.AddRange([RdfFormat.RdfXml, RdfFormat.Turtle, RdfFormat.NTriples]);
+        if (formats.Count == 0) formats.AddRange([RdfFormat.RdfXml, RdfFormat.JsonLd, RdfFormat.Turtle, RdfFormat.NTriples]);
 
         var sink = new Collect();
         var sw = Stopwatch.StartNew();

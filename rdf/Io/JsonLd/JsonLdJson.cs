@@ -96,6 +96,15 @@ internal static class JsonLdJson
     /// <summary>A string value node.</summary>
     public static JsonNode Str(string s) => JsonValue.Create(s);
 
+    /// <summary>The entry <paramref name="key"/> of <paramref name="map"/> when it is a <typeparamref name="T"/>, else a new one from <paramref name="create"/> put there.</summary>
+    public static T Entry<T>(JsonObject map, string key, Func<T> create) where T : JsonNode
+    {
+        if (map[key] is T entry) return entry;
+        entry = create();
+        map[key] = entry;
+        return entry;
+    }
+
     /// <summary>Deep equality of JSON values (numbers by value).</summary>
     public static bool DeepEquals(JsonNode? a, JsonNode? b) => JsonNode.DeepEquals(a, b);
 }

@@ -49,7 +49,10 @@ public sealed class JsonLdOptions
     /// <summary>"json-ld-1.1" (default) or "json-ld-1.0".</summary>
     public string ProcessingMode { get; set; } = JsonLd11;
 
-    /// <summary>toRdf: also emit triples whose predicate is a blank node (generalized RDF).</summary>
+    /// <summary>
+    /// toRdf: also emit triples whose predicate is a blank node (generalized RDF). <see cref="DihNode.Rdf.Model.Quad"/> cannot
+    /// hold one, so only a sink that implements the internal generalized-quad interface receives them; others never see them.
+    /// </summary>
     public bool ProduceGeneralizedRdf { get; set; }
 
     /// <summary>toRdf/fromRdf: null, "i18n-datatype" or "compound-literal" (§8.6 base direction handling).</summary>

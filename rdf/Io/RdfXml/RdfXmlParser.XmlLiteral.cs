@@ -34,7 +34,7 @@ internal sealed partial class RdfXmlParser
                     EndTag(sb, rendered, _reader.Depth, _reader.Name);
                     break;
                 case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace:
-                    AppendEscapedText(sb, _reader.Value);
+                    XmlEscapes.Append(sb, _reader.Value, attribute: false);
                     break;
                 case XmlNodeType.Comment:
                     sb.Append("<!--").Append(_reader.Value).Append("-->");
@@ -83,7 +83,7 @@ internal sealed partial class RdfXmlParser
             if (current == uri || (prefix.Length == 0 && current is null && uri.Length == 0)) continue;
             rendered.Add((depth, prefix, uri));
             sb.Append(prefix.Length == 0 ? " xmlns=\"" : " xmlns:").Append(prefix.Length == 0 ? "" : prefix + "=\"");
-            AppendEscapedAttribute(sb, uri);
+            XmlEscapes.Append(sb, uri, attribute: true);
             sb.Append('"');
         }
         attributes.Sort((x, y) =>
@@ -94,7 +94,7 @@ internal sealed partial class RdfXmlParser
         foreach (var (_, _, attributeName, value) in attributes)
         {
             sb.Append(' ').Append(attributeName).Append("=\"");
-            AppendEscapedAttribute(sb, value);
+            XmlEscapes.Append(sb, value, attribute: true);
             sb.Append('"');
         }
         sb.Append('>');
@@ -104,39 +104,5 @@ internal sealed partial class RdfXmlParser
     {
         sb.Append("</").Append(name).Append('>');
         while (rendered.Count > 0 && rendered[^1].Depth >= depth) rendered.RemoveAt(rendered.Count - 1);
-    }
-
-    /// <summary>Text nodes in canonical XML (C14N §2.3): &amp;, &lt;, &gt; and CR escaped.</summary>
-    private static void AppendEscapedText(StringBuilder sb, string s)
-    {
-        foreach (char c in s)
-        {
-            switch (c)
-            {
-                case '&': sb.Append("&amp;"); break;
-                case '<': sb.Append("&lt;"); break;
-                case '>': sb.Append("&gt;"); break;
-                case '\r': sb.Append("&#xD;"); break;
-                default: sb.Append(c); break;
-            }
-        }
-    }
-
-    /// <summary>Attribute values in canonical XML (C14N §2.3): &amp;, &lt;, quote, TAB, LF and CR escaped.</summary>
-    private static void AppendEscapedAttribute(StringBuilder sb, string s)
-    {
-        foreach (char c in s)
-        {
-            switch (c)
-            {
-                case '&': sb.Append("&amp;"); break;
-                case '<': sb.Append("&lt;"); break;
-                case '"': sb.Append("&quot;"); break;
-                case '\t': sb.Append("&#x9;"); break;
-                case '\n': sb.Append("&#xA;"); break;
-                case '\r': sb.Append("&#xD;"); break;
-                default: sb.Append(c); break;
-            }
-        }
     }
 }

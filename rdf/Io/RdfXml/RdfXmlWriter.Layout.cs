@@ -167,49 +167,18 @@ internal sealed partial class RdfXmlWriter
     }
 
     /// <summary>Character data: &amp;, &lt;, &gt; and CR escaped (CR would otherwise be read back as LF).</summary>
-    private static void WriteText(TextWriter w, string s)
-    {
-        int run = 0;
-        for (int i = 0; i < s.Length; i++)
-        {
-            char c = s[i];
-            string? escape = c switch
-            {
-                '&' => "&amp;",
-                '<' => "&lt;",
-                '>' => "&gt;",
-                '\r' => "&#xD;",
-                _ => null,
-            };
-            if (escape is null)
-            {
-                CheckXmlChar(s, i);
-                continue;
-            }
-            w.Write(s.AsSpan(run, i - run));
-            w.Write(escape);
-            run = i + 1;
-        }
-        w.Write(s.AsSpan(run));
-    }
+    private static void WriteText(TextWriter w, string s) => WriteEscaped(w, s, attribute: false);
 
     /// <summary>An attribute value between double quotes: &amp;, &lt;, quote and TAB, LF, CR escaped (they would be normalised to spaces).</summary>
-    private static void WriteAttributeText(TextWriter w, string s)
+    private static void WriteAttributeText(TextWriter w, string s) => WriteEscaped(w, s, attribute: true);
+
+    /// <summary>Writes <paramref name="s"/> with the <see cref="XmlEscapes"/> of text or of an attribute value, refusing what XML cannot hold.</summary>
+    private static void WriteEscaped(TextWriter w, string s, bool attribute)
     {
         int run = 0;
         for (int i = 0; i < s.Length; i++)
         {
-            char c = s[i];
-            string? escape = c switch
-            {
-                '&' => "&amp;",
-                '<' => "&lt;",
-                '"' => "&quot;",
-                '\t' => "&#x9;",
-                '\n' => "&#xA;",
-                '\r' => "&#xD;",
-                _ => null,
-            };
+            string? escape = XmlEscapes.For(s[i], attribute);
             if (escape is null)
             {
                 CheckXmlChar(s, i);

@@ -82,13 +82,10 @@ internal sealed partial class RdfXmlWriter : IRdfWriter
     {
         if (_finished) return;
         _finished = true;
-        _sorted = SortDistinct(_quads);
+        _sorted = TurtleTermOrder.SortDistinct(_quads);
         _quads = [];
         _plan = new TurtleInliningWriter(_sorted);
-        var prefixes = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (_sourcePrefixes is not null) foreach (var (p, ns) in _sourcePrefixes) prefixes[p] = ns;
-        if (_options?.Prefixes is { } given) foreach (var (p, ns) in given) prefixes[p] = ns;
-        _names = new RdfXmlNamespaces(prefixes);
+        _names = new RdfXmlNamespaces(WriterPrefixes.Merge(_sourcePrefixes, _options) ?? new Dictionary<string, string>());
         // Name every predicate and type element first, so that rdf:RDF declares all prefixes the body
         // uses: of each subject's types (sorted first), only the first that can name its element.
         NamedOrBlankNode? typed = null;
@@ -123,17 +120,6 @@ internal sealed partial class RdfXmlWriter : IRdfWriter
     }
 
     public void Dispose() => _quads = [];
-
-    private static Quad[] SortDistinct(List<Quad> quads)
-    {
-        var a = quads.ToArray();
-        Array.Sort(a, TurtleTermOrder.CompareQuads);
-        int n = 0;
-        for (int i = 0; i < a.Length; i++)
-            if (n == 0 || !a[i].Equals(a[n - 1])) a[n++] = a[i];
-        Array.Resize(ref a, n);
-        return a;
-    }
 
     /// <summary>The element name for a node of type <paramref name="type"/>, or null when it cannot name a node element.</summary>
     private string? TypeElementName(Iri type)

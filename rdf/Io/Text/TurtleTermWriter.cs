@@ -262,6 +262,18 @@ internal sealed class TurtleTermWriter
 /// </summary>
 internal static class TurtleTermOrder
 {
+    /// <summary><paramref name="quads"/> in this order, without repeats (graphs are sets).</summary>
+    public static Quad[] SortDistinct(List<Quad> quads)
+    {
+        var a = quads.ToArray();
+        Array.Sort(a, CompareQuads);
+        int n = 0;
+        for (int i = 0; i < a.Length; i++)
+            if (n == 0 || !a[i].Equals(a[n - 1])) a[n++] = a[i];
+        Array.Resize(ref a, n);
+        return a;
+    }
+
     public static int CompareQuads(Quad a, Quad b)
     {
         int c = CompareTerms(a.Graph, b.Graph);

@@ -59,10 +59,10 @@ internal sealed class TurtleWriter : IRdfWriter
     {
         if (_finished) return;
         _finished = true;
-        _sorted = SortDistinct(_quads);
+        _sorted = TurtleTermOrder.SortDistinct(_quads);
         _quads = [];
         _plan = new TurtleInliningWriter(_sorted);
-        _terms = new TurtleTermWriter(MergePrefixes(), _options?.BaseIri);
+        _terms = new TurtleTermWriter(WriterPrefixes.Merge(_sourcePrefixes, _options), _options?.BaseIri);
 
         // The body first, so that only the default prefixes (rdf:, xsd:) it really used get declared.
         var body = new StringWriter(new StringBuilder()) { NewLine = "\n" };
@@ -94,25 +94,6 @@ internal sealed class TurtleWriter : IRdfWriter
     }
 
     public void Dispose() => _quads = [];
-
-    private IReadOnlyDictionary<string, string>? MergePrefixes()
-    {
-        if (_sourcePrefixes is null) return _options?.Prefixes;
-        if (_options?.Prefixes is { } given)
-            foreach (var (prefix, ns) in given) _sourcePrefixes[prefix] = ns;
-        return _sourcePrefixes;
-    }
-
-    private static Quad[] SortDistinct(List<Quad> quads)
-    {
-        var a = quads.ToArray();
-        Array.Sort(a, TurtleTermOrder.CompareQuads);
-        int n = 0;
-        for (int i = 0; i < a.Length; i++)
-            if (n == 0 || !a[i].Equals(a[n - 1])) a[n++] = a[i];
-        Array.Resize(ref a, n);
-        return a;
-    }
 
     private void WriteBody(TextWriter w)
     {

@@ -1,11 +1,14 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using DihNode.Conformance.Manifests;
 using DihNode.Conformance.Running;
+using DihNode.Rdf.Io;
 using DihNode.Rdf.Io.JsonLd;
+using DihNode.Rdf.Model;
 
 namespace DihNode.Conformance.JsonLd;
 
-/// <summary>What the JSON-LD output suites (fromRdf, compact, flatten) share: skips, options, documents, error codes.</summary>
+/// <summary>What the JSON-LD test handlers share: skips, options, documents, checking results and error codes.</summary>
 internal static class JsonLdTestSupport
 {
     /// <summary>Why a test is not run: it is for JSON-LD 1.0 only (this processor implements 1.1).</summary>
@@ -16,8 +19,8 @@ internal static class JsonLdTestSupport
 
     /// <summary>
     /// The options of a test as <see cref="JsonLdOptions"/> (base, compactArrays, compactToRelative,
-    /// processingMode, ordered, useNativeTypes, useRdfType, rdfDirection, expandContext), with the suite's
-    /// offline document loader.
+    /// processingMode, ordered, useNativeTypes, useRdfType, rdfDirection, produceGeneralizedRdf,
+    /// extractAllScripts, expandContext), with the suite's offline document loader.
     /// </summary>
     public static JsonLdOptions OptionsFor(TestEntry entry, JsonLdTestCase test)
     {
@@ -30,7 +33,8 @@ internal static class JsonLdTestSupport
             UseNativeTypes = test.Flag("useNativeTypes"),
             UseRdfType = test.Flag("useRdfType"),
             Ordered = test.Flag("ordered"),
-            ExtractAllScripts = test.Options["extractAllScripts"] is System.Text.Json.Nodes.JsonValue all ? all.GetValue<bool>() : null,
+            ProduceGeneralizedRdf = test.Flag("produceGeneralizedRdf"),
+            ExtractAllScripts = test.Options["extractAllScripts"] is JsonValue all ? all.GetValue<bool>() : null,
         };
         if (test.Options["compactArrays"] is JsonValue compactArrays) options.CompactArrays = compactArrays.GetValue<bool>();
         if (test.Options["compactToRelative"] is JsonValue compactToRelative) options.CompactToRelative = compactToRelative.GetValue<bool>();
@@ -40,7 +44,7 @@ internal static class JsonLdTestSupport
 
     /// <summary>A suite document (expected output, context) by its published IRI, parsed.</summary>
     public static JsonNode? Document(TestEntry entry, string url) =>
-        JsonNode.Parse(File.ReadAllText(entry.Manifest.Locator.PathOf(url)));
+        JsonNode.Parse(File.ReadAllText(entry.Manifest.Locator.PathOf(url)), documentOptions: new JsonDocumentOptions { MaxDepth = 512 });
 
     /// <summary>The test's context document (the "context" entry), or null.</summary>
     public static JsonNode? Context(TestEntry entry, JsonLdTestCase test) =>
@@ -48,37 +52,46 @@ internal static class JsonLdTestSupport
 
     /// <summary>
     /// Runs <paramref name="produce"/> and checks it: a positive test against the expected document by
-    /// JSON-LD object comparison (then <paramref name="alsoCheck"/>), a negative test against the
+    /// <see cref="JsonLdComparison"/> (then <paramref name="alsoCheck"/>), a negative test against the
     /// expected error code.
     /// </summary>
-    public static TestOutcome Compare(TestEntry entry, JsonLdTestCase test, Func<JsonNode?> produce, Func<JsonNode?, JsonNode?, string?>? alsoCheck = null)
-    {
-        if (test.ExpectErrorCode is { } code)
+    public static TestOutcome Compare(TestEntry entry, JsonLdTestCase test, Func<JsonNode?> produce, Func<JsonNode?, JsonNode?, string?>? alsoCheck = null) =>
+        Check(test, () =>
         {
-            try
-            {
-                var produced = produce();
-                return TestOutcome.Fail($"expected the error \"{code}\", got a result: {Shorten(produced?.ToJsonString())}");
-            }
-            catch (JsonLdException e)
-            {
-                return e.CodeText == code ? TestOutcome.Pass : TestOutcome.Fail($"expected the error \"{code}\", got \"{e.CodeText}\": {e.Message}");
-            }
-        }
-        if (test.ExpectUrl is null) return TestOutcome.Fail("positive test without an expect document");
-        JsonNode? actual;
+            var actual = produce();
+            if (test.ExpectUrl is null) return null;
+            var expected = Document(entry, test.ExpectUrl);
+            if (JsonLdComparison.Difference(expected, actual) is { } difference) return "result differs: " + difference;
+            return alsoCheck?.Invoke(expected, actual);
+        });
+
+    /// <summary>
+    /// Runs <paramref name="body"/>, which returns null when the output is right: a negative test (one
+    /// with an expectErrorCode) passes when it throws that error, a positive one when it does not throw
+    /// and finds no problem.
+    /// </summary>
+    public static TestOutcome Check(JsonLdTestCase test, Func<string?> body)
+    {
         try
         {
-            actual = produce();
+            string? problem = body();
+            if (test.ExpectErrorCode is { } code) return TestOutcome.Fail($"expected the error \"{code}\", but processing succeeded");
+            return problem is null ? TestOutcome.Pass : TestOutcome.Fail(problem);
         }
         catch (JsonLdException e)
         {
-            return TestOutcome.Fail($"unexpected error: {e.Message}");
+            if (test.ExpectErrorCode is not { } code) return TestOutcome.Fail($"unexpected error: {e.Message}");
+            return e.CodeText == code ? TestOutcome.Pass : TestOutcome.Fail($"expected the error \"{code}\", got \"{e.CodeText}\": {e.Message}");
         }
-        var expected = Document(entry, test.ExpectUrl);
-        if (JsonLdObjectComparison.Difference(expected, actual) is { } difference) return TestOutcome.Fail("result differs: " + difference);
-        if (alsoCheck?.Invoke(expected, actual) is { } problem) return TestOutcome.Fail(problem);
-        return TestOutcome.Pass;
+    }
+
+    /// <summary>A suite N-Quads file by its published IRI, parsed by our N-Quads parser.</summary>
+    public static List<Quad> ReadNQuads(TestEntry entry, string url)
+    {
+        var quads = new QuadList();
+        using var stream = File.OpenRead(entry.Manifest.Locator.PathOf(url));
+        RdfParser.Parse(stream, RdfFormat.NQuads, quads, new RdfParserOptions { BaseIri = url, SourceName = url });
+        return quads.Quads;
     }
 
     /// <summary>
@@ -101,8 +114,14 @@ internal static class JsonLdTestSupport
             return null; // the expected document does not expand on its own; the first comparison stands
         }
         var a = JsonLdProcessor.Expand(actual?.DeepClone(), expandOptions);
-        return JsonLdObjectComparison.Difference(e, a) is { } difference ? "result differs after expansion: " + difference : null;
+        return JsonLdComparison.Difference(e, a) is { } difference ? "result differs after expansion: " + difference : null;
     }
 
-    private static string Shorten(string? s) => s is null ? "null" : s.Length <= 300 ? s : s[..300] + "...";
+    /// <summary>A sink that keeps the quads in order.</summary>
+    internal sealed class QuadList : IQuadSink
+    {
+        public List<Quad> Quads { get; } = [];
+
+        public void Add(in Quad quad) => Quads.Add(quad);
+    }
 }

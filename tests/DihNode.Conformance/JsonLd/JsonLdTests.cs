@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using DihNode.Conformance.Manifests;
 using DihNode.Conformance.Running;
 using DihNode.Rdf.Io;
@@ -9,109 +7,84 @@ using DihNode.Rdf.Model;
 namespace DihNode.Conformance.JsonLd;
 
 /// <summary>
-/// Handlers of the JSON-LD test types (jld:ExpandTest, jld:ToRDFTest), positive and negative
-/// (https://w3c.github.io/json-ld-api/tests/README): the input is loaded through
-/// <see cref="TestDocumentLoader"/>, so expand, toRdf, remote-doc and html tests share one path.
+/// Handlers of the JSON-LD test types (https://w3c.github.io/json-ld-api/tests/README), positive and
+/// negative. Inputs are loaded through <see cref="TestDocumentLoader"/>, so expand, toRdf, remote-doc
+/// and html tests share one path; JSON results are checked with <see cref="JsonLdComparison"/>.
 /// </summary>
 internal static class JsonLdTests
 {
-    private const string Positive = JsonLdManifest.Vocab + "PositiveEvaluationTest";
-    private const string Negative = JsonLdManifest.Vocab + "NegativeEvaluationTest";
+    /// <summary>jld:ExpandTest (https://www.w3.org/TR/json-ld11-api/#dom-jsonldprocessor-expand).</summary>
+    public static TestOutcome Expand(TestEntry entry) =>
+        Run(entry, (test, options) => JsonLdTestSupport.Compare(entry, test, () => JsonLdProcessor.Expand(test.InputUrl, options)));
 
-    public static TestOutcome Expand(TestEntry entry)
-    {
-        var test = JsonLdManifest.Case(entry.Id);
-        if (SkipReason(test) is { } skip) return TestOutcome.Skip(skip);
-        var options = Options(entry, test);
-        return Run(entry, test, () =>
-        {
-            var actual = JsonLdProcessor.Expand(test.InputUrl, options);
-            if (test.ExpectUrl is null) return null;
-            var expected = LoadJson(entry, test.ExpectUrl!);
-            return JsonLdComparison.Equal(expected, actual)
-                ? null
-                : $"expanded output differs\n  expected: {expected?.ToJsonString()}\n  actual:   {actual.ToJsonString()}";
-        });
-    }
-
-    public static TestOutcome ToRdf(TestEntry entry)
-    {
-        var test = JsonLdManifest.Case(entry.Id);
-        if (SkipReason(test) is { } skip) return TestOutcome.Skip(skip);
-        var options = Options(entry, test);
-        return Run(entry, test, () =>
-        {
-            var actual = new QuadList();
-            JsonLdProcessor.ToRdf(test.InputUrl, actual, options);
-            if (test.ExpectUrl is null) return null; // a positive syntax test: no error is all it asks
-            var expected = new QuadList();
-            using (var stream = File.OpenRead(PathOf(entry, test.ExpectUrl)))
-                RdfParser.Parse(stream, RdfFormat.NQuads, expected, new RdfParserOptions { SourceName = test.ExpectUrl });
-            return Isomorphism.DescribeDifference(expected.Quads, actual.Quads) is { } difference
-                ? "the dataset differs: " + difference
-                : null;
-        });
-    }
-
-    /// <summary>Runs <paramref name="body"/> (which returns null when the output is right) as a positive or negative test.</summary>
-    private static TestOutcome Run(TestEntry entry, JsonLdTestCase test, Func<string?> body)
-    {
-        bool negative = entry.Types.Any(t => t.Value == Negative);
-        try
-        {
-            string? problem = body();
-            if (negative) return TestOutcome.Fail($"expected the error \"{test.ExpectErrorCode}\", but processing succeeded");
-            return problem is null ? TestOutcome.Pass : TestOutcome.Fail(problem);
-        }
-        catch (JsonLdException e)
-        {
-            if (!negative) return TestOutcome.Fail($"unexpected error: {e.Message}");
-            return e.CodeText == test.ExpectErrorCode
-                ? TestOutcome.Pass
-                : TestOutcome.Fail($"expected the error \"{test.ExpectErrorCode}\", got \"{e.CodeText}\" ({e.Message})");
-        }
-    }
-
-    /// <summary>Tests written for JSON-LD 1.0 processing only: a 1.1 processor need not pass them.</summary>
     /// <summary>
-    /// Tests written for JSON-LD 1.0 processing only (a 1.1 processor need not pass them), and tests
-    /// that require generalized RDF (an optional feature: our quads cannot have blank-node predicates).
+    /// jld:CompactTest: the input compacted with the test's context
+    /// (https://www.w3.org/TR/json-ld11-api/#dom-jsonldprocessor-compact), compared once more after expanding both.
     /// </summary>
-    private static string? SkipReason(JsonLdTestCase test)
-    {
-        if (test.Option("specVersion") == JsonLdOptions.JsonLd10)
-            return "specVersion json-ld-1.0: the test targets JSON-LD 1.0 processing, which this 1.1 processor does not implement";
-        if (test.Entry["requires"]?.GetValue<string>() == "GeneralizedRdf")
-            return "requires GeneralizedRdf, an optional feature: the RDF model has no blank-node predicates";
-        return null;
-    }
-
-    private static JsonLdOptions Options(TestEntry entry, JsonLdTestCase test)
-    {
-        var options = new JsonLdOptions
+    public static TestOutcome Compact(TestEntry entry) =>
+        Run(entry, (test, options) =>
         {
-            DocumentLoader = new TestDocumentLoader(entry.Manifest.Locator.Folder, test),
-            Base = test.Option("base"),
-            ProcessingMode = test.Option("processingMode") ?? JsonLdOptions.JsonLd11,
-            RdfDirection = test.Option("rdfDirection"),
-            ProduceGeneralizedRdf = test.Flag("produceGeneralizedRdf"),
-            ExtractAllScripts = test.Options.ContainsKey("extractAllScripts") ? test.Flag("extractAllScripts") : null,
-        };
-        if (test.Option("expandContext") is { } expandContext)
-            options.ExpandContext = LoadJson(entry, JsonLdManifest.PublicBase + expandContext);
-        return options;
-    }
+            var context = JsonLdTestSupport.Context(entry, test);
+            return JsonLdTestSupport.Compare(entry, test,
+                () => JsonLdProcessor.Compact(test.InputUrl, context, options),
+                (expected, actual) => JsonLdTestSupport.ReExpanded(expected, actual, options, test.InputUrl));
+        });
 
-    private static string PathOf(TestEntry entry, string url) =>
-        Path.Combine(entry.Manifest.Locator.Folder, url[JsonLdManifest.PublicBase.Length..]);
+    /// <summary>
+    /// jld:FlattenTest: the input flattened (https://www.w3.org/TR/json-ld11-api/#dom-jsonldprocessor-flatten),
+    /// compacted when the test has a context, and then compared once more after expanding both.
+    /// </summary>
+    public static TestOutcome Flatten(TestEntry entry) =>
+        Run(entry, (test, options) =>
+        {
+            var context = JsonLdTestSupport.Context(entry, test);
+            return JsonLdTestSupport.Compare(entry, test,
+                () => JsonLdProcessor.Flatten(test.InputUrl, context, options),
+                context is null ? null : (expected, actual) => JsonLdTestSupport.ReExpanded(expected, actual, options, test.InputUrl));
+        });
 
-    private static JsonNode? LoadJson(TestEntry entry, string url) =>
-        JsonNode.Parse(File.ReadAllText(PathOf(entry, url)), documentOptions: new JsonDocumentOptions { MaxDepth = 512 });
+    /// <summary>
+    /// jld:FromRDFTest: the input N-Quads, parsed by our N-Quads parser, serialized as JSON-LD
+    /// (https://www.w3.org/TR/json-ld11-api/#serialize-rdf-as-json-ld-algorithm).
+    /// </summary>
+    public static TestOutcome FromRdf(TestEntry entry) =>
+        Run(entry, (test, options) =>
+        {
+            var quads = JsonLdTestSupport.ReadNQuads(entry, test.InputUrl);
+            return JsonLdTestSupport.Compare(entry, test, () => JsonLdProcessor.FromRdf(quads, options));
+        });
 
-    private sealed class QuadList : IQuadSink
+    /// <summary>
+    /// jld:ToRDFTest (https://www.w3.org/TR/json-ld11-api/#dom-jsonldprocessor-tordf): the dataset is
+    /// compared with the expected N-Quads by isomorphism (generalized RDF through <see cref="GeneralizedRdf"/>);
+    /// a positive test without one only asks for no error.
+    /// </summary>
+    public static TestOutcome ToRdf(TestEntry entry) =>
+        Run(entry, (test, options) => JsonLdTestSupport.Check(test, () =>
+        {
+            bool generalized = GeneralizedRdf.Required(test);
+            List<Quad> actual;
+            if (generalized)
+            {
+                var sink = new GeneralizedRdf.Sink();
+                JsonLdProcessor.ToRdf(test.InputUrl, sink, options);
+                actual = sink.Quads;
+            }
+            else
+            {
+                var sink = new JsonLdTestSupport.QuadList();
+                JsonLdProcessor.ToRdf(test.InputUrl, sink, options);
+                actual = sink.Quads;
+            }
+            if (test.ExpectUrl is null) return null;
+            var expected = generalized ? GeneralizedRdf.ReadNQuads(entry, test.ExpectUrl) : JsonLdTestSupport.ReadNQuads(entry, test.ExpectUrl);
+            return Isomorphism.DescribeDifference(expected, actual) is { } difference ? "the dataset differs: " + difference : null;
+        }));
+
+    private static TestOutcome Run(TestEntry entry, Func<JsonLdTestCase, JsonLdOptions, TestOutcome> body)
     {
-        public List<Quad> Quads { get; } = [];
-
-        public void Add(in Quad quad) => Quads.Add(quad);
+        var test = JsonLdManifest.Case(entry.Id);
+        if (JsonLdTestSupport.SkipReason(test) is { } skip) return TestOutcome.Skip(skip);
+        return body(test, JsonLdTestSupport.OptionsFor(entry, test));
     }
 }

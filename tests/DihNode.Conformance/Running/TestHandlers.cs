@@ -39,9 +39,9 @@ internal static class TestHandlers
         [Rdft.TestXMLNegativeSyntax] = t => RdfSyntaxTests.NegativeSyntax(t, RdfFormat.RdfXml),
         [JsonLd.JsonLdManifest.Vocab + "ExpandTest"] = JsonLd.JsonLdTests.Expand,
         [JsonLd.JsonLdManifest.Vocab + "ToRDFTest"] = JsonLd.JsonLdTests.ToRdf,
-        [JsonLd.JsonLdManifest.Vocab + "FromRDFTest"] = JsonLd.FromRdfTests.Run,
-        [JsonLd.JsonLdManifest.Vocab + "CompactTest"] = JsonLd.CompactTests.Run,
-        [JsonLd.JsonLdManifest.Vocab + "FlattenTest"] = JsonLd.FlattenTests.Run,
+        [JsonLd.JsonLdManifest.Vocab + "FromRDFTest"] = JsonLd.JsonLdTests.FromRdf,
+        [JsonLd.JsonLdManifest.Vocab + "CompactTest"] = JsonLd.JsonLdTests.Compact,
+        [JsonLd.JsonLdManifest.Vocab + "FlattenTest"] = JsonLd.JsonLdTests.Flatten,
         [ShaclTests.Validate] = ShaclTests.Run,
     };
 

@@ -1,4 +1,6 @@
 using DihNode.Node.Cli;
+using DihNode.Rdf.Io;
+using DihNode.Rdf.Model;
 
 namespace DihNode.Node.Tests.Cli;
 
@@ -59,6 +61,21 @@ public sealed class CliTestHost : IDisposable
     {
         try { System.IO.Directory.Delete(Directory, recursive: true); }
         catch (IOException) { }
+    }
+
+    /// <summary>The statements of an RDF file, parsed by the library (format from the extension, relative IRIs against a fixed base).</summary>
+    public static List<Quad> ReadQuads(string path)
+    {
+        var sink = new QuadList();
+        using var input = System.IO.File.OpenRead(path);
+        RdfParser.Parse(input, RdfFormats.FromFileName(path)!.Value, sink, new RdfParserOptions { BaseIri = "http://example.org/base/", SourceName = path });
+        return sink.Quads;
+    }
+
+    private sealed class QuadList : IQuadSink
+    {
+        public readonly List<Quad> Quads = [];
+        public void Add(in Quad quad) => Quads.Add(quad);
     }
 
     /// <summary>The shared material (DIHNODE_SHARED, else ../shared next to the repository root).</summary>

@@ -13,20 +13,6 @@ public sealed class ConvertRdfXmlTests : IDisposable
 
     public void Dispose() => _host.Dispose();
 
-    private sealed class Collect : IQuadSink
-    {
-        public readonly List<Quad> Quads = [];
-        public void Add(in Quad quad) => Quads.Add(quad);
-    }
-
-    private static List<Quad> Read(string path)
-    {
-        var sink = new Collect();
-        using var input = File.OpenRead(path);
-        RdfParser.Parse(input, RdfFormats.FromFileName(path)!.Value, sink, new RdfParserOptions { BaseIri = "http://example.org/base/" });
-        return sink.Quads;
-    }
-
     [Fact]
     public void ConvertsTurtleToRdfXmlAndBack()
     {
@@ -49,7 +35,7 @@ public sealed class ConvertRdfXmlTests : IDisposable
         Assert.Equal("5 triples\n", _host.Error);
         // The namespace declarations of the RDF/XML document come back as Turtle prefixes.
         Assert.Contains("@prefix ex: <http://example.org/> .", File.ReadAllText(ttl));
-        Assert.True(Isomorphism.AreIsomorphic(Read(input), Read(ttl)));
+        Assert.True(Isomorphism.AreIsomorphic(CliTestHost.ReadQuads(input), CliTestHost.ReadQuads(ttl)));
     }
 
     [Fact]
@@ -96,8 +82,8 @@ public sealed class ConvertRdfXmlTests : IDisposable
         string nt = _host.PathOf(Path.GetFileNameWithoutExtension(turtle) + ".nt");
         Assert.Equal(0, _host.Run("convert", turtle, rdf));
         Assert.Equal(0, _host.Run("convert", rdf, nt));
-        var expected = Read(turtle);
-        var actual = Read(nt);
+        var expected = CliTestHost.ReadQuads(turtle);
+        var actual = CliTestHost.ReadQuads(nt);
         Assert.True(expected.Count > 20);
         string? difference = Isomorphism.DescribeDifference(expected, actual);
         Assert.True(difference is null, difference);

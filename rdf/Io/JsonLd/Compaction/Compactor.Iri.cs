@@ -91,9 +91,9 @@ internal sealed partial class Compactor
                 if (item is not null && item.ContainsKey(Keywords.Value))
                 {
                     if (item.ContainsKey(Keywords.Direction))
-                        itemLanguage = ((StringOf(item[Keywords.Language]) ?? "") + "_" + StringOf(item[Keywords.Direction])).ToLowerInvariant();
-                    else if (StringOf(item[Keywords.Language]) is { } language) itemLanguage = language.ToLowerInvariant();
-                    else if (StringOf(item[Keywords.Type]) is { } type) itemType = type;
+                        itemLanguage = ((JsonLdJson.AsString(item[Keywords.Language]) ?? "") + "_" + JsonLdJson.AsString(item[Keywords.Direction])).ToLowerInvariant();
+                    else if (JsonLdJson.AsString(item[Keywords.Language]) is { } language) itemLanguage = language.ToLowerInvariant();
+                    else if (JsonLdJson.AsString(item[Keywords.Type]) is { } type) itemType = type;
                     else itemLanguage = "@null";
                 }
                 else
@@ -136,15 +136,15 @@ internal sealed partial class Compactor
             {
                 if (map.ContainsKey(Keywords.Direction) && !map.ContainsKey(Keywords.Index))
                 {
-                    typeLanguageValue = ((StringOf(map[Keywords.Language]) ?? "") + "_" + StringOf(map[Keywords.Direction])).ToLowerInvariant();
+                    typeLanguageValue = ((JsonLdJson.AsString(map[Keywords.Language]) ?? "") + "_" + JsonLdJson.AsString(map[Keywords.Direction])).ToLowerInvariant();
                     containers.AddRange([Keywords.Language, "@language@set"]);
                 }
                 else if (map.ContainsKey(Keywords.Language) && !map.ContainsKey(Keywords.Index))
                 {
-                    typeLanguageValue = StringOf(map[Keywords.Language])!.ToLowerInvariant();
+                    typeLanguageValue = JsonLdJson.AsString(map[Keywords.Language])!.ToLowerInvariant();
                     containers.AddRange([Keywords.Language, "@language@set"]);
                 }
-                else if (StringOf(map[Keywords.Type]) is { } type)
+                else if (JsonLdJson.AsString(map[Keywords.Type]) is { } type)
                 {
                     typeLanguageValue = type;
                     typeLanguage = Keywords.Type;
@@ -165,7 +165,7 @@ internal sealed partial class Compactor
 
         var preferredValues = new List<string>();
         if (typeLanguageValue == Keywords.Reverse) preferredValues.Add(Keywords.Reverse);
-        if (typeLanguageValue is Keywords.Id or Keywords.Reverse && map is not null && StringOf(map[Keywords.Id]) is { } id)
+        if (typeLanguageValue is Keywords.Id or Keywords.Reverse && map is not null && JsonLdJson.AsString(map[Keywords.Id]) is { } id)
         {
             string? compactedId = CompactIri(activeContext, id, vocab: true);
             if (compactedId is not null && activeContext.Get(compactedId)?.IriMapping == id)

@@ -62,7 +62,7 @@ internal sealed partial class Compactor
     {
         if (container.Has(ContainerMapping.Graph | ContainerMapping.Id))
         {
-            var mapObject = MapObject(nestResult, itemActiveProperty);
+            var mapObject = JsonLdJson.Entry(nestResult, itemActiveProperty, static () => new JsonObject());
             string mapKey = item.TryGetPropertyValue(Keywords.Id, out var id)
                 ? CompactIri(activeContext, id!.GetValue<string>(), vocab: false)!
                 : CompactIri(activeContext, Keywords.None, vocab: true)!;
@@ -70,7 +70,7 @@ internal sealed partial class Compactor
         }
         else if (container.Has(ContainerMapping.Graph | ContainerMapping.Index) && IsSimpleGraphObject(item))
         {
-            var mapObject = MapObject(nestResult, itemActiveProperty);
+            var mapObject = JsonLdJson.Entry(nestResult, itemActiveProperty, static () => new JsonObject());
             string mapKey = item.TryGetPropertyValue(Keywords.Index, out var index) ? index!.GetValue<string>() : Keywords.None;
             AddValue(mapObject, mapKey, compactedItem, asArray);
         }
@@ -97,7 +97,7 @@ internal sealed partial class Compactor
         bool asArray, JsonObject? item, JsonNode? compactedItem)
     {
         var container = definition.Container;
-        var mapObject = MapObject(nestResult, itemActiveProperty);
+        var mapObject = JsonLdJson.Entry(nestResult, itemActiveProperty, static () => new JsonObject());
         string containerKeyword = container.Has(ContainerMapping.Language) ? Keywords.Language
             : container.Has(ContainerMapping.Index) ? Keywords.Index
             : container.Has(ContainerMapping.Id) ? Keywords.Id
@@ -109,11 +109,11 @@ internal sealed partial class Compactor
         if (container.Has(ContainerMapping.Language) && item is not null && item.ContainsKey(Keywords.Value))
         {
             compactedItem = item[Keywords.Value]?.DeepClone();
-            mapKey = StringOf(item[Keywords.Language]);
+            mapKey = JsonLdJson.AsString(item[Keywords.Language]);
         }
         else if (container.Has(ContainerMapping.Index) && indexKey == Keywords.Index)
         {
-            mapKey = item is null ? null : StringOf(item[Keywords.Index]);
+            mapKey = item is null ? null : JsonLdJson.AsString(item[Keywords.Index]);
         }
         else if (container.Has(ContainerMapping.Index))
         {
@@ -127,7 +127,7 @@ internal sealed partial class Compactor
         {
             if (compactedItem is JsonObject compactedMap && compactedMap.TryGetPropertyValue(containerKey, out var idValue))
             {
-                mapKey = StringOf(idValue);
+                mapKey = JsonLdJson.AsString(idValue);
                 compactedMap.Remove(containerKey);
             }
         }
@@ -154,7 +154,7 @@ internal sealed partial class Compactor
         if (value is JsonArray values)
         {
             var first = values.Count > 0 ? values[0] : null;
-            string? result = StringOf(first);
+            string? result = JsonLdJson.AsString(first);
             if (result is null) return null;
             values.RemoveAt(0);
             if (values.Count == 0) map.Remove(key);
@@ -166,20 +166,10 @@ internal sealed partial class Compactor
             }
             return result;
         }
-        string? single = StringOf(value);
+        string? single = JsonLdJson.AsString(value);
         if (single is not null) map.Remove(key);
         return single;
     }
-
-    private static JsonObject MapObject(JsonObject nestResult, string itemActiveProperty)
-    {
-        if (nestResult[itemActiveProperty] is JsonObject map) return map;
-        map = new JsonObject();
-        nestResult[itemActiveProperty] = map;
-        return map;
-    }
-
-    private static string? StringOf(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 
     /// <summary>A graph object: <c>@graph</c>, and apart from it only <c>@id</c>, <c>@index</c> (JSON-LD 1.1 §9.4).</summary>
     private static bool IsGraphObject(JsonObject map)

@@ -23,24 +23,24 @@ internal sealed partial class Compactor
 
         if (value.ContainsKey(Keywords.Id) && (value.Count == 1 || (value.Count == 2 && hasIndex)))
         {
-            string id = StringOf(value[Keywords.Id])!;
+            string id = JsonLdJson.AsString(value[Keywords.Id])!;
             if (typeMapping == Keywords.Id && indexAllowed) result = CompactIri(activeContext, id, vocab: false);
             else if (typeMapping == Keywords.Vocab && indexAllowed) result = CompactIri(activeContext, id, vocab: true);
         }
-        else if (StringOf(value[Keywords.Type]) is { } type && type == typeMapping)
+        else if (JsonLdJson.AsString(value[Keywords.Type]) is { } type && type == typeMapping)
         {
             if (indexAllowed) result = value[Keywords.Value]?.DeepClone();
         }
         else if (typeMapping == Keywords.None || value.ContainsKey(Keywords.Type))
         {
-            if (result is JsonObject copy && StringOf(copy[Keywords.Type]) is { } valueType)
+            if (result is JsonObject copy && JsonLdJson.AsString(copy[Keywords.Type]) is { } valueType)
                 copy[Keywords.Type] = CompactIri(activeContext, valueType, vocab: true);
         }
         else if (value.TryGetPropertyValue(Keywords.Value, out var raw) && !IsString(raw))
         {
             if (indexAllowed) result = raw?.DeepClone();
         }
-        else if (LanguageMatches(StringOf(value[Keywords.Language]), language) && StringOf(value[Keywords.Direction]) == direction)
+        else if (LanguageMatches(JsonLdJson.AsString(value[Keywords.Language]), language) && JsonLdJson.AsString(value[Keywords.Direction]) == direction)
         {
             if (indexAllowed) result = value[Keywords.Value]?.DeepClone();
         }

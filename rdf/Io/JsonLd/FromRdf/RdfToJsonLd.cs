@@ -70,14 +70,14 @@ internal static class RdfToJsonLd
 
             if (predicate == RdfType && !options.UseRdfType && objectId is not null)
             {
-                ArrayEntry(node, "@type").Add(objectId);
+                JsonLdJson.Entry(node, "@type", static () => new JsonArray()).Add(objectId);
                 continue;
             }
 
             var value = RdfToObject.Convert(quad.Object, options);
             // Distinct quads give distinct values, except where a conversion merges lexical forms
             // (native numbers and booleans, JSON literals): only those need the equivalence check.
-            if (!MayMergeLexicalForms(value) || seen.Add((name, subject, predicate, value.ToJsonString()))) ArrayEntry(node, predicate).Add(value);
+            if (!MayMergeLexicalForms(value) || seen.Add((name, subject, predicate, value.ToJsonString()))) JsonLdJson.Entry(node, predicate, static () => new JsonArray()).Add(value);
 
             if (objectId == RdfNil)
             {
@@ -139,14 +139,6 @@ internal static class RdfToJsonLd
     {
         if (!nodeMap.TryGetValue(id, out var node)) nodeMap[id] = node = new JsonObject { ["@id"] = id };
         return node;
-    }
-
-    private static JsonArray ArrayEntry(JsonObject node, string key)
-    {
-        if (node[key] is JsonArray array) return array;
-        array = new JsonArray();
-        node[key] = array;
-        return array;
     }
 
     /// <summary>

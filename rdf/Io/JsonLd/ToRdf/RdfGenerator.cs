@@ -59,7 +59,12 @@ internal sealed class RdfGenerator
                         continue;
                     }
                     if (Keywords.IsKeyword(property)) continue;
-                    if (BlankNodeIdGenerator.IsBlankNodeId(property) && !_options.ProduceGeneralizedRdf) continue;
+                    if (BlankNodeIdGenerator.IsBlankNodeId(property))
+                    {
+                        if (_options.ProduceGeneralizedRdf && _sink is IGeneralizedQuadSink generalized)
+                            AddGeneralized(generalized, subject, property, values, graphTerm);
+                        continue;
+                    }
                     if (WellFormedIri(property) is not { } predicate) continue;
                     foreach (var item in JsonLdJson.AsArray(values))
                     {
@@ -69,6 +74,14 @@ internal sealed class RdfGenerator
                 }
             }
         }
+    }
+
+    /// <summary>§6.1 step 1.3.2.5 with produceGeneralizedRdf: a property that is a blank node identifier becomes a blank-node predicate.</summary>
+    private void AddGeneralized(IGeneralizedQuadSink sink, NamedOrBlankNode subject, string property, JsonNode? values, NamedOrBlankNode? graph)
+    {
+        var predicate = _blankNode(property[2..]);
+        foreach (var item in JsonLdJson.AsArray(values))
+            if (ObjectToRdf(item, graph) is { } obj) sink.AddGeneralized(subject, predicate, obj, graph);
     }
 
     /// <summary>§6.2.2 Object to RDF Conversion; list and compound-literal triples go straight to the sink.</summary>

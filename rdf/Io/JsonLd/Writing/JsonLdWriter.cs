@@ -46,7 +46,7 @@ internal sealed class JsonLdWriter : IRdfWriter
     {
         if (_finished) return;
         _finished = true;
-        var context = _givenContext ?? PrefixContext(MergePrefixes(), _options?.BaseIri, SchemesIn(_quads));
+        var context = _givenContext ?? PrefixContext(WriterPrefixes.Merge(_sourcePrefixes, _options), _options?.BaseIri, SchemesIn(_quads));
         var document = Serialize(_quads, context, _options?.BaseIri);
         if (_options?.JsonLdContextUrl is { } contextUrl && document.ContainsKey(Keywords.Context)) document[Keywords.Context] = contextUrl;
         using var json = new Utf8JsonWriter(_output, new JsonWriterOptions
@@ -110,14 +110,6 @@ internal sealed class JsonLdWriter : IRdfWriter
             Add(q.Graph);
         }
         return schemes;
-    }
-
-    private IReadOnlyDictionary<string, string>? MergePrefixes()
-    {
-        if (_sourcePrefixes is null) return _options?.Prefixes;
-        if (_options?.Prefixes is { } given)
-            foreach (var (prefix, ns) in given) _sourcePrefixes[prefix] = ns;
-        return _sourcePrefixes;
     }
 
     /// <summary>

@@ -4,9 +4,9 @@ using DihNode.Conformance.JsonLd;
 namespace DihNode.Conformance.Tests;
 
 /// <summary>JSON-LD object comparison: unordered arrays, ordered lists, one-to-one blank node labels.</summary>
-public class JsonLdObjectComparisonTests
+public class JsonLdComparisonTests
 {
-    private static bool Same(string expected, string actual) => JsonLdObjectComparison.AreEqual(JsonNode.Parse(expected), JsonNode.Parse(actual));
+    private static bool Same(string expected, string actual) => JsonLdComparison.AreEqual(JsonNode.Parse(expected), JsonNode.Parse(actual));
 
     [Fact]
     public void ArraysAreUnorderedButListsAreNot()
