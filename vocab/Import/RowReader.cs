@@ -74,7 +74,7 @@ internal sealed class RowReader(CsvRecord record, IReadOnlyDictionary<string, in
     {
         string? v = Optional(column);
         if (v is null) return;
-        var seen = new HashSet<Iri>();
+        var seen = new Dictionary<Iri, int?>();
         foreach (string rawItem in v.Split('|'))
         {
             string item = rawItem.Trim();
@@ -96,7 +96,24 @@ internal sealed class RowReader(CsvRecord record, IReadOnlyDictionary<string, in
             }
             var concept = reference.Schemes.Find(scheme, label);
             if (concept is null) { Problem(column, $"unknown {scheme} '{Names.Shorten(label)}'"); continue; }
-            if (!seen.Add(concept)) { Problem(column, $"'{Names.Shorten(label)}' is given twice"); continue; }
+            if (seen.TryGetValue(concept, out int? earlier))
+            {
+                if (earlier == level)
+                {
+                    Warning(column, $"'{Names.Shorten(label)}' is given twice with the same level; kept once");
+                }
+                else
+                {
+                    // The EDIH export folds sub-categories into one label; the higher self-declared level is kept.
+                    int? kept = Math.Max(earlier ?? 0, level ?? 0);
+                    Warning(column, $"'{Names.Shorten(label)}' is given twice with levels {earlier} and {level}; level {kept} kept");
+                    seen[concept] = kept;
+                    int at = into.FindIndex(t => t.Concept == concept);
+                    into[at] = into[at] with { Level = kept };
+                }
+                continue;
+            }
+            seen[concept] = level;
             into.Add(new HubTopic(scheme, concept, level));
         }
     }
