@@ -18,6 +18,7 @@ public static class Namespaces
     public const string Dcat = "http://www.w3.org/ns/dcat#";
     public const string Euvoc = "http://publications.europa.eu/ontology/euvoc#";
     public const string CountryAuthority = "http://publications.europa.eu/resource/authority/country/";
+    public const string CorporateBody = "http://publications.europa.eu/resource/authority/corporate-body/";
     public const string NutsCode = "http://data.europa.eu/nuts/code/";
     public const string NutsScheme2024 = "http://data.europa.eu/nuts/scheme/2024";
     public const string Nuts = "http://data.europa.eu/nuts/";

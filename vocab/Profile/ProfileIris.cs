@@ -24,6 +24,7 @@ public sealed class ProfileIris
         SchemesGraph = Iri.FromTrusted(b + "/graph/schemes");
         CountriesGraph = Iri.FromTrusted(b + "/graph/countries");
         NutsGraph = Iri.FromTrusted(b + "/graph/nuts2024");
+        SourcesGraph = Iri.FromTrusted(b + "/graph/sources");
     }
 
     public string Base { get; }
@@ -39,6 +40,9 @@ public sealed class ProfileIris
     public Iri CountriesGraph { get; }
 
     public Iri NutsGraph { get; }
+
+    /// <summary>The descriptions of the sources hubs come from (dcat:Dataset), the objects of <c>dct:source</c>.</summary>
+    public Iri SourcesGraph { get; }
 
     public Iri Hub(string source, string key) => Iri.FromTrusted($"{Base}/hub/{source}/{key}");
 

@@ -9,7 +9,7 @@ public sealed record NutsRegion(Iri Iri, string CountryCode, string Label, strin
 /// <summary>
 /// Finds the NUTS 3 region a free-text location names, within one country. Each region label is cut
 /// into names (split on '/', the part before a comma, without a parenthesised qualifier and without
-/// the prefixes "Arr." / "Prov." / "Kreis"), slugged like <see cref="Names.Slug"/>, and looked for as
+/// prefixes such as "Arr.", "Prov.", "Kreis", "Miasto"), slugged like <see cref="Names.Slug"/>, and looked for as
 /// whole words in the slugged location; the longest name found wins. Names shorter than 4 characters
 /// are not used (too many false hits).
 /// </summary>
@@ -52,7 +52,7 @@ public sealed class NutsMatcher
             int comma = p.IndexOf(',');
             if (comma > 0) p = p[..comma];
             p = p.Trim();
-            foreach (string prefix in (string[])["Arr. de ", "Arr. d'", "Arr. ", "Prov. ", "Landkreis ", "Kreis "])
+            foreach (string prefix in (string[])["Arr. de ", "Arr. d'", "Arr. ", "Prov. ", "Landkreis ", "Kreis ", "Miasto ", "Städteregion ", "Regionalverband ", "Stadtkreis "])
                 if (p.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) p = p[prefix.Length..];
             string slug = Names.Slug(p);
             if (slug.Length > 0) yield return slug;

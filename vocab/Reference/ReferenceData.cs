@@ -32,13 +32,24 @@ public sealed class ReferenceData
 
     public List<Quad> NutsQuads { get; } = [];
 
+    public List<Quad> SourceQuads { get; } = [];
+
     public NutsMatcher Nuts { get; private set; } = null!;
 
-    /// <summary>All reference statements: concept schemes, countries, NUTS.</summary>
-    public IEnumerable<Quad> AllQuads => Schemes.Quads.Concat(CountryQuads).Concat(NutsQuads);
+    /// <summary>All reference statements: concept schemes, countries, NUTS, source descriptions.</summary>
+    public IEnumerable<Quad> AllQuads => Schemes.Quads.Concat(CountryQuads).Concat(NutsQuads).Concat(SourceQuads);
 
     /// <summary>The graphs this data owns (replaced whole on each import).</summary>
-    public IEnumerable<Iri> Graphs => [Iris.SchemesGraph, Iris.CountriesGraph, Iris.NutsGraph];
+    public IEnumerable<Iri> Graphs => [Iris.SchemesGraph, Iris.CountriesGraph, Iris.NutsGraph, Iris.SourcesGraph];
+
+    /// <summary>The sources a hub's <c>dct:source</c> may name: short name, title, publisher (OP corporate body code or null).</summary>
+    public static IReadOnlyList<(string Source, string Title, string? Publisher)> Sources { get; } =
+    [
+        ("edih2025", "European Digital Innovation Hubs catalogue export (2025-05-05)", "CNECT"),
+        ("jrc2022", "JRC S3 Platform, Digital Innovation Hubs Tool (legacy snapshot, 2022)", "JRC"),
+        ("csv", "National platform hub CSV (DihNode template)", null),
+        ("rdf", "Hub RDF import", null),
+    ];
 
     /// <summary>A current country concept by authority IRI, ISO 3166-1 alpha-2 code, EU code (EL, UK) or authority code (DEU).</summary>
     public Iri? FindCountry(string value)
@@ -60,8 +71,21 @@ public sealed class ReferenceData
         var schemes = ConceptSchemes.Build(iris, Path.Combine(dataDirectory, "dih", "taxonomies.csv"));
         var data = new ReferenceData(iris, schemes);
         data.LoadCountries(Path.Combine(dataDirectory, "vocab", "countries-current.ttl"));
+        data.DescribeSources();
         data.LoadNuts(Path.Combine(dataDirectory, "vocab", "nuts2024-levels0-2.ttl"), Path.Combine(dataDirectory, "vocab", "nuts2024.csv"));
         return data;
+    }
+
+    private void DescribeSources()
+    {
+        foreach (var (source, title, publisher) in Sources)
+        {
+            var s = Iris.Source(source);
+            SourceQuads.Add(new Quad(s, Vocabulary.Rdf.Type, DcatTerms.Dataset, Iris.SourcesGraph));
+            SourceQuads.Add(new Quad(s, DctTerms.Title, Literal.LangString(title, "en"), Iris.SourcesGraph));
+            if (publisher is not null)
+                SourceQuads.Add(new Quad(s, DctTerms.Publisher, Iri.FromTrusted(CorporateBody + publisher), Iris.SourcesGraph));
+        }
     }
 
     private void LoadCountries(string path)
