@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace DihNode.Vocab.Profile;
@@ -14,10 +13,10 @@ public static class Names
     {
         var sb = new StringBuilder(name.Length);
         bool dash = false;
-        foreach (char c in name.Normalize(NormalizationForm.FormD))
+        foreach (char c in name)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
-            char l = c switch { 'ß' => 's', 'ø' or 'Ø' => 'o', 'ł' or 'Ł' => 'l', 'đ' or 'Đ' => 'd', 'æ' or 'Æ' => 'a', _ => char.ToLowerInvariant(c) };
+            char l = Fold(c);
+            if (l == '\0') continue; // a combining mark
             if (l is >= 'a' and <= 'z' or >= '0' and <= '9')
             {
                 if (dash && sb.Length > 0) sb.Append('-');
@@ -29,6 +28,52 @@ public static class Names
         }
         return sb.ToString().TrimEnd('-');
     }
+
+    /// <summary>
+    /// A Latin letter without its diacritics, lower case (the node runs with invariant globalisation, so
+    /// Unicode decomposition is not available: this table covers Latin-1 and Latin Extended-A/B).
+    /// Combining marks give '\0'; other characters come back lower-cased.
+    /// </summary>
+    private static char Fold(char c)
+    {
+        if (c < 0x80) return char.ToLowerInvariant(c);
+        if (c is >= '\u0300' and <= '\u036F') return '\0';
+        return s_fold.TryGetValue(c, out char f) ? f : char.ToLowerInvariant(c);
+    }
+
+
+    private static Dictionary<char, char> BuildFold()
+    {
+        var map = new Dictionary<char, char>();
+        foreach (var (letters, ascii) in s_foldTable)
+            foreach (char c in letters) map[c] = ascii;
+        return map;
+    }
+
+    private static readonly (string Letters, char Ascii)[] s_foldTable =
+    [
+        ("ÀÁÂÃÄÅÆàáâãäåæĀāĂăĄąǍǎǞǟǠǡǺǻȀȁȂȃȦȧ", 'a'),
+        ("ÇçĆćĈĉĊċČč", 'c'),
+        ("ÐðĎďĐđ", 'd'),
+        ("ÈÉÊËèéêëĒēĔĕĖėĘęĚěȄȅȆȇȨȩ", 'e'),
+        ("ĜĝĞğĠġĢģǦǧǴǵ", 'g'),
+        ("ĤĥĦħȞȟ", 'h'),
+        ("ÌÍÎÏìíîïĨĩĪīĬĭĮįİıǏǐȈȉȊȋ", 'i'),
+        ("Ĵĵǰ", 'j'),
+        ("ĶķǨǩ", 'k'),
+        ("ĹĺĻļĽľĿŀŁł", 'l'),
+        ("ÑñŃńŅņŇňǸǹ", 'n'),
+        ("ÒÓÔÕÖØòóôõöøŌōŎŏŐőŒœƠơǑǒǪǫǬǭȌȍȎȏȪȫȬȭȮȯȰȱ", 'o'),
+        ("ŔŕŖŗŘřȐȑȒȓ", 'r'),
+        ("ßŚśŜŝŞşŠšȘș", 's'),
+        ("ÞþŢţŤťŦŧȚț", 't'),
+        ("ÙÚÛÜùúûüŨũŪūŬŭŮůŰűŲųƯưǓǔǕǖǗǘǙǚǛǜȔȕȖȗ", 'u'),
+        ("Ŵŵ", 'w'),
+        ("ÝýÿŶŷŸȲȳ", 'y'),
+        ("ŹźŻżŽž", 'z'),
+    ];
+
+    private static readonly Dictionary<char, char> s_fold = BuildFold();
 
     /// <summary>The host of a web address without a leading "www.", lower case; null when it has none.</summary>
     public static string? WebsiteHost(string? url)
