@@ -68,9 +68,15 @@ internal sealed class CliArguments
     /// <summary>Checks the count of positional arguments and that no option was left unread.</summary>
     public void Expect(int positionalCount)
     {
+        ExpectAtLeast(positionalCount);
+        if (Positional.Count > positionalCount) throw new CliUsageException($"unexpected argument '{Positional[positionalCount]}'");
+    }
+
+    /// <summary>Checks that there are at least <paramref name="minimum"/> positional arguments and that no option was left unread.</summary>
+    public void ExpectAtLeast(int minimum)
+    {
         foreach (string name in _options.Keys)
             if (!_taken.Contains(name)) throw new CliUsageException($"unknown option '--{name}'");
-        if (Positional.Count < positionalCount) throw new CliUsageException("missing argument");
-        if (Positional.Count > positionalCount) throw new CliUsageException($"unexpected argument '{Positional[positionalCount]}'");
+        if (Positional.Count < minimum) throw new CliUsageException("missing argument");
     }
 }

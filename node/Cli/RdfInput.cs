@@ -32,18 +32,29 @@ internal static class RdfInput
     /// </summary>
     public static bool TryParse(string path, RdfFormat format, string? baseIri, IQuadSink sink)
     {
-        using var input = Open(path);
-        string source = path == "-" ? "<stdin>" : path;
-        var options = new RdfParserOptions { BaseIri = baseIri ?? DefaultBase(path), SourceName = source };
         try
         {
-            RdfParser.Parse(input, format, sink, options);
+            Parse(path, format, baseIri, sink);
             return true;
         }
         catch (RdfSyntaxException e)
         {
-            Console.Error.WriteLine($"{source}:{e.Line}:{e.Column}: {e.Problem}");
+            ReportSyntaxError(path, e);
             return false;
+        }
+    }
+
+    /// <summary>
+    /// Parses <paramref name="path"/> into <paramref name="sink"/>, letting a syntax error propagate
+    /// (so an atomic load that wraps it applies nothing); an unsupported format is a usage error.
+    /// </summary>
+    public static void Parse(string path, RdfFormat format, string? baseIri, IQuadSink sink)
+    {
+        using var input = Open(path);
+        var options = new RdfParserOptions { BaseIri = baseIri ?? DefaultBase(path), SourceName = SourceName(path) };
+        try
+        {
+            RdfParser.Parse(input, format, sink, options);
         }
         catch (NotSupportedException e)
         {
@@ -51,9 +62,17 @@ internal static class RdfInput
         }
     }
 
+    /// <summary>Prints <c>FILE:LINE:COLUMN: message</c> to standard error.</summary>
+    public static void ReportSyntaxError(string path, RdfSyntaxException e) =>
+        Console.Error.WriteLine($"{SourceName(path)}:{e.Line}:{e.Column}: {e.Problem}");
+
+    /// <summary>The file's own URL (<c>file:///...</c>): its base, and its name when it is loaded as a named graph.</summary>
+    public static string FileIri(string path) => new Uri(Path.GetFullPath(path)).AbsoluteUri;
+
+    private static string SourceName(string path) => path == "-" ? "<stdin>" : path;
+
     /// <summary>The file's own URL as its base, so relative IRIs in it resolve the way other tools resolve them.</summary>
-    private static string? DefaultBase(string path) =>
-        path == "-" ? null : new Uri(Path.GetFullPath(path)).AbsoluteUri;
+    private static string? DefaultBase(string path) => path == "-" ? null : FileIri(path);
 }
 
 /// <summary>Counts statements on their way to another sink (or nowhere).</summary>

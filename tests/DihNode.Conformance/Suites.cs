@@ -42,6 +42,8 @@ internal static class Suites
         JsonLd("jsonld-fromRdf", "fromRdf"),
         JsonLd("jsonld-compact", "compact"),
         JsonLd("jsonld-flatten", "flatten"),
+        new("shacl-core", "shacl", ["core/manifest.ttl"], null),
+        new("shacl-sparql", "shacl", ["sparql/manifest.ttl"], null),
     ];
 
     public static Suite? Find(string name) =>

@@ -2,7 +2,8 @@ namespace DihNode.Rdf.Sparql.Evaluation;
 
 /// <summary>
 /// The evaluator's physical choices beyond evaluating the algebra as written, each switchable so
-/// tests can compare a query's rows with and without it. None of them changes a result.
+/// tests can compare a query's rows with and without it. None of them changes a result. Rewrites
+/// of the algebra itself (filter placement, equality filters as bindings) are optimiser passes.
 /// </summary>
 [Flags]
 internal enum EvaluationShortcuts
@@ -12,17 +13,11 @@ internal enum EvaluationShortcuts
     /// <summary>Join / left join / MINUS right sides take the left row substituted in, where <see cref="VariableAnalysis"/> proves it safe.</summary>
     SubstitutingJoins = 1,
 
-    /// <summary>A filter <c>?v = &lt;iri&gt;</c> binds ?v before its input is evaluated.</summary>
-    FilterEqualityBinding = 2,
-
-    /// <summary>A filter over a join or left join that reads only the left side's certain variables is tested on the left rows.</summary>
-    EarlyFilters = 4,
-
     /// <summary>ORDER BY under a LIMIT keeps only the rows needed (bounded heap).</summary>
     TopN = 8,
 
     /// <summary>GRAPH ?g over a BGP scans every named graph at once instead of evaluating per graph.</summary>
     NamedGraphScan = 16,
 
-    All = SubstitutingJoins | FilterEqualityBinding | EarlyFilters | TopN | NamedGraphScan,
+    All = SubstitutingJoins | TopN | NamedGraphScan,
 }

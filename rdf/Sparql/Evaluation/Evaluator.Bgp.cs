@@ -1,4 +1,5 @@
 using DihNode.Rdf.Model;
+using DihNode.Rdf.Sparql.Optimizer;
 using DihNode.Rdf.Sparql.Syntax;
 using DihNode.Rdf.Store;
 
@@ -37,6 +38,7 @@ internal sealed partial class Evaluator
             yield return seed;
             yield break;
         }
+        bool planned = Plan.IsOrdered(bgp);
         var plans = new PatternPlan[n];
         for (int i = 0; i < n; i++)
         {
@@ -55,15 +57,15 @@ internal sealed partial class Evaluator
                 else if (!_context.Store.TryGetId(term, out plan.Ids[k])) yield break;
                 if (plan.Ids[k] < 0) yield break;
             }
-            if (n > 1)
+            if (n > 1 && !planned)
             {
-                // Counts only order the patterns; a single pattern is simply scanned.
+                // Counts only order the patterns; a single pattern, or an order the optimiser fixed, is simply scanned.
                 plan.Count = _context.Count(plan.Ids[0], plan.Ids[1], plan.Ids[2], graph);
                 if (plan.Count == 0) yield break;
             }
             plans[i] = plan;
         }
-        PatternPlan[] order = OrderPatterns(plans);
+        PatternPlan[] order = OrderPatterns(plans, planned);
 
         int[] row = (int[])seed.Clone();
         var cursors = new ScanCursor[n];
@@ -135,35 +137,32 @@ internal sealed partial class Evaluator
     }
 
     /// <summary>
-    /// Greedy join order: start with the smallest count; then prefer patterns sharing a bound
-    /// variable, estimating a bound subject as very selective, a bound object as selective. Fills in
+    /// Greedy join order by <see cref="Selectivity"/> (the written order when the optimiser fixed
+    /// it): start with the smallest count; then prefer patterns sharing a bound variable. Fills in
     /// how each position is read or bound at its level.
     /// </summary>
-    private static PatternPlan[] OrderPatterns(PatternPlan[] plans)
+    private static PatternPlan[] OrderPatterns(PatternPlan[] plans, bool planned)
     {
         int n = plans.Length;
         var order = new PatternPlan[n];
         var used = new bool[n];
         var bound = new HashSet<int>();
+        Span<bool> positions = stackalloc bool[3];
         for (int step = 0; step < n; step++)
         {
-            int best = -1;
+            int best = planned ? step : -1;
             double bestScore = double.MaxValue;
-            for (int i = 0; i < n; i++)
+            for (int i = 0; i < n && !planned; i++)
             {
                 if (used[i]) continue;
                 PatternPlan p = plans[i];
-                double score = p.Count;
-                bool hasVariable = false, connected = false;
+                bool hasVariable = false;
                 for (int k = 0; k < 3; k++)
                 {
-                    if (p.Slots[k] < 0) continue;
-                    hasVariable = true;
-                    if (!bound.Contains(p.Slots[k])) continue;
-                    connected = true;
-                    score = k switch { 0 => 1 + score / 10000, 2 => 1 + score / 100, _ => 1 + score / 10 };
+                    hasVariable |= p.Slots[k] >= 0;
+                    positions[k] = p.Slots[k] >= 0 && bound.Contains(p.Slots[k]);
                 }
-                if (bound.Count > 0 && hasVariable && !connected) score *= 1e6;
+                double score = Selectivity.Score(p.Count, positions, hasVariable, bound.Count > 0);
                 if (score < bestScore) { bestScore = score; best = i; }
             }
             used[best] = true;

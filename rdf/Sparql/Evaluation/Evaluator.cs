@@ -1,4 +1,5 @@
 using DihNode.Rdf.Model;
+using DihNode.Rdf.Sparql.Optimizer;
 using DihNode.Rdf.Sparql.Syntax;
 
 namespace DihNode.Rdf.Sparql.Evaluation;
@@ -29,6 +30,13 @@ internal sealed partial class Evaluator
     public VariableAnalysis Analysis => _analysis;
 
     public ExpressionHost Expressions => _expressions;
+
+    /// <summary>The optimiser's plan (BGP orders, join choices); unoptimised by default.</summary>
+    public Plan Plan
+    {
+        get => _analysis.JoinPlan;
+        set => _analysis.JoinPlan = value;
+    }
 
     /// <summary>The solutions of <paramref name="op"/> compatible with and extending <paramref name="seed"/>, in <paramref name="graph"/>.</summary>
     public IEnumerable<int[]> Eval(Op op, int[] seed, int graph) => op switch
@@ -121,52 +129,13 @@ internal sealed partial class Evaluator
         return rows;
     }
 
+    /// <summary>Filter (§18.5): the input's rows for which every condition holds.</summary>
     private IEnumerable<int[]> EvalFilter(Filter f, int[] seed, int graph)
     {
-        (int Slot, Iri Value)[] pushed = _analysis.PushedEqualities(f);
-        if (pushed.Length > 0)
-        {
-            seed = (int[])seed.Clone();
-            foreach ((int slot, Iri value) in pushed)
-            {
-                int id = _context.Encode(value);
-                if (seed[slot] != 0 && seed[slot] != id) yield break;
-                seed[slot] = id;
-            }
-        }
-        foreach (int[] row in FilteredRows(f.Input, f.Conditions, seed, graph)) yield return row;
-    }
-
-    /// <summary>
-    /// The rows of <paramref name="input"/> for which all conditions hold. A condition that reads only
-    /// variables the left side of a join or left join always binds is tested on the left rows, before
-    /// the join: the join cannot change those values, so the result is the same, with fewer lookups.
-    /// </summary>
-    private IEnumerable<int[]> FilteredRows(Op input, IReadOnlyList<Expression> conditions, int[] seed, int graph)
-    {
-        Op? left = !_context.Uses(EvaluationShortcuts.EarlyFilters) ? null : input switch { Join j => j.Left, LeftJoin l => l.Left, _ => null };
-        List<Expression>? early = null, late = null;
-        if (left is not null)
-        {
-            HashSet<int> certain = _analysis.Sets(left).Certain;
-            foreach (Expression c in conditions)
-            {
-                if (_analysis.ExpressionSlots(c).IsSubsetOf(certain)) (early ??= []).Add(c);
-                else (late ??= []).Add(c);
-            }
-        }
-        IEnumerable<int[]> rows;
-        if (early is null) rows = Eval(input, seed, graph);
-        else
-        {
-            IEnumerable<int[]> leftRows = FilteredRows(left!, early, seed, graph);
-            rows = input is Join join ? JoinRows(join, leftRows, graph) : LeftJoinRows((LeftJoin)input, leftRows, graph);
-            conditions = late ?? (IReadOnlyList<Expression>)[];
-        }
-        foreach (int[] row in rows)
+        foreach (int[] row in Eval(f.Input, seed, graph))
         {
             bool pass = true;
-            foreach (Expression c in conditions)
+            foreach (Expression c in f.Conditions)
                 if (!_expressions.Test(c, row, graph)) { pass = false; break; }
             if (pass) yield return row;
         }
@@ -182,13 +151,19 @@ internal sealed partial class Evaluator
     private IEnumerable<int[]> EvalExtend(Extend x, int[] seed, int graph)
     {
         int slot = _context.Slot(x.Variable);
+        // A constant (e.g. an equality filter turned into a binding) is encoded once.
+        int constant = x.Expression is ConstantExpression { Value: var c } ? _context.Encode(c) : 0;
         foreach (int[] row in Eval(x.Input, seed, graph))
         {
             // A chain of BINDs (or SELECT expressions) shares one solution's BNODE(str) nodes (§17.4.2.9).
             if (x.Input is not Extend) _expressions.BeginSolution();
-            Term? value = _expressions.Evaluate(x.Expression, row, graph);
-            if (value is null) { yield return row; continue; }
-            int id = _context.Encode(value);
+            int id = constant;
+            if (id == 0)
+            {
+                Term? value = _expressions.Evaluate(x.Expression, row, graph);
+                if (value is null) { yield return row; continue; }
+                id = _context.Encode(value);
+            }
             if (row[slot] != 0)
             {
                 if (row[slot] == id) yield return row;

@@ -1,4 +1,5 @@
 using DihNode.Rdf.Model;
+using DihNode.Rdf.Sparql.Optimizer;
 using DihNode.Rdf.Sparql.Syntax;
 using DihNode.Rdf.Store;
 
@@ -29,7 +30,7 @@ public static class QueryEvaluator
             : new EvaluationContext(store, options, query.From, query.FromNamed);
         string? baseIri = query.BaseIri ?? options.BaseIri;
         var evaluator = new Evaluator(context, baseIri is null ? null : Iri.FromTrusted(baseIri));
-        Op root = query.ToAlgebra();
+        Op root = Optimize(query.ToAlgebra(), evaluator, options);
         evaluator.Analysis.Prepare(root);
         List<Variable> variables = query.Form == QueryForm.Select ? StaticRules.Projected(query) : [];
         int[] slots = [.. variables.Select(context.Slot)];
@@ -62,12 +63,31 @@ public static class QueryEvaluator
         options ??= QueryOptions.Default;
         var context = new EvaluationContext(store, options, [], []);
         var evaluator = new Evaluator(context, options.BaseIri is null ? null : Iri.FromTrusted(options.BaseIri));
-        evaluator.Analysis.Prepare(pattern);
+        // Slots are allocated in the pattern's own order first, so the variables come out as written.
+        HashSet<int> maybe = evaluator.Analysis.Sets(pattern).Maybe;
+        Op root = Optimize(pattern, evaluator, options);
+        evaluator.Analysis.Prepare(root);
         context.Seal();
-        int[] slots = [.. evaluator.Analysis.Sets(pattern).Maybe.Order()
+        int[] slots = [.. maybe.Order()
             .Where(s => !IsInternal(context.Variables[s]))];
         List<Variable> variables = [.. slots.Select(s => context.Variables[s])];
-        return new SelectResult(variables, SelectRows(evaluator, pattern, slots));
+        return new SelectResult(variables, SelectRows(evaluator, root, slots));
+    }
+
+    /// <summary>
+    /// Runs the optimiser's passes (Sparql/Optimizer) over the algebra with the dataset's counts and
+    /// the evaluator's expression semantics for constant folding; hands the plan to the evaluator.
+    /// </summary>
+    private static Op Optimize(Op algebra, Evaluator evaluator, QueryOptions options)
+    {
+        if (!options.Optimize) return algebra;
+        EvaluationContext context = evaluator.Context;
+        var optimizerContext = new OptimizerContext(
+            new DatasetStatistics(context),
+            e => evaluator.Expressions.Evaluate(e, context.NewRow(), EvaluationContext.DefaultGraph));
+        Plan plan = Optimizer.Optimizer.Optimize(algebra, optimizerContext, options.DisabledOptimizerPasses);
+        evaluator.Plan = plan;
+        return plan.Root;
     }
 
     /// <summary>Variables no query can name: blank nodes ("_:b"), path steps ("?P0"), aggregates (".0").</summary>

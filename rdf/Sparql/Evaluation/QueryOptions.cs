@@ -37,6 +37,15 @@ public sealed class QueryOptions
     /// <summary>The named graphs, overriding the query's FROM NAMED (Protocol <c>named-graph-uri</c>).</summary>
     public IReadOnlyList<Iri>? NamedGraphs { get; init; }
 
+    /// <summary>
+    /// Whether the optimiser rewrites the algebra before evaluation (on by default). Off, the
+    /// evaluator runs the algebra as translated, choosing BGP orders and joins itself.
+    /// </summary>
+    public bool Optimize { get; init; } = true;
+
+    /// <summary>Optimiser passes to skip, by name (e.g. "filter-push-down"; see the Sparql/Optimizer README).</summary>
+    public IReadOnlyCollection<string> DisabledOptimizerPasses { get; init; } = [];
+
     /// <summary>The evaluation shortcuts in use (all by default; tests switch them off to compare).</summary>
     internal EvaluationShortcuts Shortcuts { get; init; } = EvaluationShortcuts.All;
 

@@ -1,4 +1,5 @@
 using DihNode.Rdf.Model;
+using DihNode.Rdf.Sparql.Optimizer;
 using DihNode.Rdf.Sparql.Syntax;
 
 namespace DihNode.Rdf.Sparql.Evaluation;
@@ -27,6 +28,9 @@ internal sealed class VariableAnalysis
     public void Prepare(Op root) => Plan(root, Empty);
 
     public bool Substitutes(Op joinOrLeftJoin) => _substituting.Contains(joinOrLeftJoin);
+
+    /// <summary>The optimiser's plan: a join it chose to hash is never substituted.</summary>
+    public Plan JoinPlan { get; set; } = Optimizer.Plan.Unoptimized(Bgp.Empty);
 
     public int SlotOf(Term t) => _context.Slot(t is BlankNode b ? EvaluationContext.BlankVariable(b) : (Variable)t);
 
@@ -146,32 +150,6 @@ internal sealed class VariableAnalysis
         }
     }
 
-    private readonly Dictionary<Filter, (int Slot, Iri Value)[]> _pushed = new(ReferenceEqualityComparer.Instance);
-
-    /// <summary>
-    /// The conditions of a filter of the form <c>?v = &lt;iri&gt;</c> whose variable the input always
-    /// binds and may take substituted: the filter's input can then be evaluated with ?v already bound,
-    /// which gives the same rows (for IRIs, = is term equality, §17.3) but lets the patterns use it.
-    /// The filter is still applied.
-    /// </summary>
-    public (int Slot, Iri Value)[] PushedEqualities(Filter f)
-    {
-        if (_pushed.TryGetValue(f, out var pushed)) return pushed;
-        var list = new List<(int, Iri)>();
-        if (!_context.Uses(EvaluationShortcuts.FilterEqualityBinding)) return _pushed[f] = [];
-        foreach (Expression c in f.Conditions)
-        {
-            if (c is not OperatorExpression { Operator: "=", Arguments: [var a, var b] }) continue;
-            (Expression x, Expression y) = a is VariableExpression ? (a, b) : (b, a);
-            if (x is not VariableExpression v || y is not ConstantExpression { Value: Iri iri }) continue;
-            int slot = _context.Slot(v.Variable);
-            if (Sets(f.Input).Certain.Contains(slot) && IsSafe(f.Input, [slot])) list.Add((slot, iri));
-        }
-        pushed = [.. list];
-        _pushed[f] = pushed;
-        return pushed;
-    }
-
     /// <summary>The slots an expression reads, including every variable of its EXISTS patterns.</summary>
     public HashSet<int> ExpressionSlots(Expression e)
     {
@@ -255,7 +233,7 @@ internal sealed class VariableAnalysis
                     Plan(j.Left, outer);
                     var leftOuter = new HashSet<int>(outer);
                     leftOuter.UnionWith(Sets(j.Left).Maybe);
-                    bool substitute = IsSafe(j.Right, leftOuter);
+                    bool substitute = JoinPlan.StrategyOf(j) != JoinStrategy.Hash && IsSafe(j.Right, leftOuter);
                     if (substitute) _substituting.Add(j);
                     Plan(j.Right, substitute ? leftOuter : Empty);
                     break;

@@ -50,16 +50,23 @@ public sealed partial class SqliteRdfStore
         }
     }
 
+    /// <summary>
+    /// Reads the quads two ids to a column (each id fits 31 bits), halving the calls per row that
+    /// dominate the open. An id outside 0 .. 2^31 − 1 cannot be packed, so SQLite adds 2^20 to the
+    /// check for such a row, which then fails.
+    /// </summary>
     private static IEnumerable<EncodedQuad> ReadQuads(SqliteConnection connection, int terms, string path)
     {
-        using var statement = new RawStatement(connection, "SELECT g, s, p, o, c FROM quad");
+        using var statement = new RawStatement(connection,
+            "SELECT (g << 32) | s, (p << 32) | o, c + (((g | s | p | o) >> 31 != 0) << 20) FROM quad");
         while (statement.Step())
         {
-            long g = statement.Int64(0), s = statement.Int64(1), p = statement.Int64(2), o = statement.Int64(3);
+            long gs = statement.Int64(0), po = statement.Int64(1);
+            int g = (int)(gs >> 32), s = (int)gs, p = (int)(po >> 32), o = (int)po;
             if (s <= 0 || p <= 0 || o <= 0 || g < 0 || s > terms || p > terms || o > terms || g > terms)
                 throw Damaged(path, $"quad ({s} {p} {o} {g}) names a term the file does not hold");
-            var quad = new EncodedQuad((int)s, (int)p, (int)o, (int)g);
-            if (SqliteSchema.QuadCheck(in quad) != statement.Int64(4)) throw Damaged(path, $"quad {quad} is damaged");
+            var quad = new EncodedQuad(s, p, o, g);
+            if (SqliteSchema.QuadCheck(in quad) != statement.Int64(2)) throw Damaged(path, $"quad {quad} is damaged");
             yield return quad;
         }
     }

@@ -8,7 +8,8 @@ namespace DihNode.Rdf.Store.Sqlite;
 /// with <c>h</c> its 32-bit hash as a check; <c>quad(g, s, p, o, c)</c>: one row per quad, ids, the
 /// default graph as g = 0, <c>c</c> a 15-bit check of the four ids. SQLite checks page structure but
 /// not contents, so the checks catch bytes overwritten inside a row. The header's application id
-/// marks the file as ours, its user version is the schema version.
+/// marks the file as ours, its user version is the schema version: a change to the term encoding,
+/// <see cref="TermDictionary.Hash"/> or <see cref="QuadCheck"/> needs a new version.
 /// </summary>
 internal static class SqliteSchema
 {

@@ -33,7 +33,8 @@ internal static class ManifestLoader
         var manifest = new LoadedManifest(node, path, graph, assumedBase, locator);
 
         foreach (var list in graph.Objects(node, Mf.Include))
-            foreach (var included in graph.List(list))
+            // mf:include is a list of manifests, or (as in the SHACL suite) one manifest IRI per triple.
+            foreach (var included in list is Iri single && graph.Object(single, Vocabulary.Rdf.First) is null && !single.Equals(Vocabulary.Rdf.Nil) ? [single] : graph.List(list))
             {
                 if (included is not Iri includedIri) throw new InvalidDataException($"{path}: mf:include member {included} is not an IRI");
                 LoadManifest(includedIri.Value, locator, entries, visited);

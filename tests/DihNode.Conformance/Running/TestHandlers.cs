@@ -42,6 +42,7 @@ internal static class TestHandlers
         [JsonLd.JsonLdManifest.Vocab + "FromRDFTest"] = JsonLd.FromRdfTests.Run,
         [JsonLd.JsonLdManifest.Vocab + "CompactTest"] = JsonLd.CompactTests.Run,
         [JsonLd.JsonLdManifest.Vocab + "FlattenTest"] = JsonLd.FlattenTests.Run,
+        [ShaclTests.Validate] = ShaclTests.Run,
     };
 
     /// <summary>The handler for <paramref name="test"/>'s type, or null when none of its types is known.</summary>

@@ -114,6 +114,17 @@ public sealed class SqliteStoreFileTests : IDisposable
         Assert.Contains("is damaged", OpenFails().Problem);
     }
 
+    [Theory]
+    [InlineData("s = s + 4294967296")]
+    [InlineData("g = -1")]
+    [InlineData("p = p | 2147483648")]
+    public void AnIdOutOfRangeIsReportedAsDamage(string change)
+    {
+        CreateStore(10);
+        Raw(DbPath, $"UPDATE quad SET {change} WHERE s = (SELECT min(s) FROM quad)");
+        Assert.Contains("damaged", OpenFails().Problem);
+    }
+
     [Fact]
     public void AQuadNamingAMissingTermIsReportedAsDamage()
     {

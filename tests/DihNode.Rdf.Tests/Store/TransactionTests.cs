@@ -96,6 +96,49 @@ public class TransactionTests
     }
 
     [Fact]
+    public async Task ConcurrentReadersSeeWholeCommitsOnly()
+    {
+        using var store = new MemoryDataset();
+        using var done = new CancellationTokenSource();
+        using var readerRunning = new ManualResetEventSlim();
+        var reader = Task.Run(() =>
+        {
+            long last = 0, reads = 0;
+            while (!done.IsCancellationRequested)
+            {
+                var snapshot = store.Snapshot();
+                long n = snapshot.Count(QuadPattern.InAllGraphs());
+                Assert.Equal(0, n % 10);
+                Assert.True(n >= last);
+                Assert.Equal(n, snapshot.Find(QuadPattern.InAllGraphs()).ToList().Count);
+                last = n;
+                reads++;
+                readerRunning.Set();
+            }
+            return reads;
+        });
+        // On a busy machine the reader may start late: commits begin once it reads.
+        Assert.True(readerRunning.Wait(TimeSpan.FromSeconds(30)));
+        for (int commit = 0; commit < 200; commit++)
+        {
+            using var tx = store.BeginWrite();
+            if (commit % 20 == 19)
+            {
+                // Now and then a bulk commit (rebuilt indexes rather than deltas).
+                tx.Load(sink =>
+                {
+                    for (int i = 0; i < 2000; i++) sink.Add(new Quad(I($"bulk{commit}-{i}"), I("p"), I("o"), null));
+                });
+            }
+            for (int i = 0; i < 10; i++) tx.Add(Encode(tx, $"s{commit}-{i}", "p", "o", i % 2 == 0 ? "g" : null));
+            tx.Commit();
+        }
+        done.Cancel();
+        Assert.True(await reader > 0);
+        Assert.Equal(200 * 10 + 10 * 2000, store.Snapshot().Count(QuadPattern.InAllGraphs()));
+    }
+
+    [Fact]
     public void OpenCursorsOfATransactionSurviveItsLaterWrites()
     {
         using var store = new MemoryDataset();

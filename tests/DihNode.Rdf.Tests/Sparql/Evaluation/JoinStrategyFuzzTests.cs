@@ -14,7 +14,7 @@ public class JoinStrategyFuzzTests
 {
     private static readonly string[] Variables = ["?a", "?b", "?c", "?d"];
 
-    private sealed class Generator(Random random)
+    internal sealed class Generator(Random random)
     {
         private int _binds;
 
@@ -67,7 +67,7 @@ public class JoinStrategyFuzzTests
         }
     }
 
-    private static string Data(Random random)
+    internal static string Data(Random random)
     {
         var sb = new StringBuilder();
         for (int i = 0; i < 25; i++)
