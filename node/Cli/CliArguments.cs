@@ -10,6 +10,9 @@ internal sealed class CliUsageException(string message) : Exception(message);
 /// </summary>
 internal sealed class CliArguments
 {
+    /// <summary>Options that take no value (<c>--strict</c>); any other option takes one.</summary>
+    private static readonly HashSet<string> s_flags = new(StringComparer.Ordinal) { "strict" };
+
     private readonly Dictionary<string, string> _options = new(StringComparer.Ordinal);
     private readonly HashSet<string> _taken = new(StringComparer.Ordinal);
 
@@ -34,6 +37,10 @@ internal sealed class CliArguments
                 value = name[(eq + 1)..];
                 name = name[..eq];
             }
+            else if (s_flags.Contains(name))
+            {
+                value = "true";
+            }
             else
             {
                 if (i + 1 >= args.Length) throw new CliUsageException($"option --{name} needs a value");
@@ -54,6 +61,9 @@ internal sealed class CliArguments
         _taken.Add(name);
         return _options.GetValueOrDefault(name);
     }
+
+    /// <summary>Whether the value-less option <c>--name</c> was given.</summary>
+    public bool Flag(string name) => Option(name) is not null;
 
     /// <summary>Checks the count of positional arguments and that no option was left unread.</summary>
     public void Expect(int positionalCount)

@@ -15,6 +15,7 @@ internal static class CommandLine
     [
         ("convert", ConvertCommand.Synopsis, ConvertCommand.Run),
         ("dump", DumpCommand.Synopsis, DumpCommand.Run),
+        ("import", ImportCommand.Synopsis, ImportCommand.Run),
         ("load", LoadCommand.Synopsis, LoadCommand.Run),
         ("query", QueryCommand.Synopsis, QueryCommand.Run),
         ("stats", StatsCommand.Synopsis, StatsCommand.Run),

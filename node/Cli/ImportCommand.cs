@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using DihNode.Rdf.Io;
+using DihNode.Rdf.Store.Sqlite;
+using DihNode.Vocab.Csv;
+using DihNode.Vocab.Import;
+using DihNode.Vocab.Profile;
+using DihNode.Vocab.Reference;
+
+namespace DihNode.Node.Cli;
+
+/// <summary>
+/// <c>dihnode import --db FILE --format edih2025|jrc2022|csv|rdf [--strict] [--base-iri IRI]
+/// [--reference DIR] FILE</c>: imports hubs into a store (created when missing) in one transaction,
+/// with the reference vocabularies (concept schemes, countries, NUTS) read from DIR (default: the shared
+/// data folder, <c>$DIHNODE_SHARED/data</c> or <c>../shared/data</c> beside the repository).
+/// Prints <c>imported N, updated N, unchanged N, rejected N</c> and each rejected row with its column and
+/// reason. Exit 0 when every row went in, 1 when rows were rejected (with <c>--strict</c>: nothing
+/// written) or the file cannot be read at all (nothing written, the store unchanged), 2 for usage errors.
+/// </summary>
+internal static class ImportCommand
+{
+    public const string Synopsis = "import --db FILE --format edih2025|jrc2022|csv|rdf [--strict] [--base-iri IRI] [--reference DIR] FILE";
+
+    public static int Run(CliArguments args)
+    {
+        string db = args.Option("db") ?? throw new CliUsageException("--db FILE is required");
+        string formatName = args.Option("format") ?? throw new CliUsageException("--format is required (edih2025, jrc2022, csv or rdf)");
+        var format = HubImporter.ParseFormat(formatName) ?? throw new CliUsageException($"unknown format '{formatName}' (edih2025, jrc2022, csv or rdf)");
+        bool strict = args.Flag("strict");
+        string baseIri = args.Option("base-iri") ?? ProfileIris.DefaultBase;
+        string? referenceDir = args.Option("reference");
+        args.Expect(1);
+        string path = args.Positional[0];
+        if (!File.Exists(path)) throw new CliUsageException($"no such file '{path}'");
+        RdfFormat? rdfFormat = null;
+        if (format == HubInputFormat.Rdf)
+            rdfFormat = RdfFormats.FromFileName(path) ?? throw new CliUsageException($"cannot tell the RDF syntax of '{path}' from its extension");
+        ProfileIris iris;
+        try { iris = new ProfileIris(baseIri); }
+        catch (FormatException e) { throw new CliUsageException("--base-iri: " + e.Message); }
+        referenceDir ??= DefaultReferenceDirectory() ?? throw new CliUsageException("reference data not found: give --reference DIR (the folder holding vocab/ and dih/) or set DIHNODE_SHARED");
+        if (!File.Exists(Path.Combine(referenceDir, "dih", "taxonomies.csv")))
+            throw new CliUsageException($"'{referenceDir}' does not hold dih/taxonomies.csv and vocab/countries-current.ttl");
+
+        var clock = Stopwatch.StartNew();
+        var reference = ReferenceData.Load(referenceDir, iris);
+        HubBatch batch;
+        try
+        {
+            using var input = File.OpenRead(path);
+            batch = HubImporter.Read(input, format, reference, path, rdfFormat);
+        }
+        catch (CsvFormatException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            Console.Error.WriteLine("nothing imported; the store is unchanged");
+            return CommandLine.Invalid;
+        }
+        catch (RdfSyntaxException e)
+        {
+            Console.Error.WriteLine($"{path}:{e.Line}:{e.Column}: {e.Problem}");
+            Console.Error.WriteLine("nothing imported; the store is unchanged");
+            return CommandLine.Invalid;
+        }
+
+        ImportReport report;
+        using (var store = SqliteRdfStore.Open(db))
+            report = HubStoreWriter.Write(store, batch, reference, strict);
+        Console.Out.WriteLine(report.Summary);
+        foreach (var problems in report.RejectedRows)
+            foreach (var p in problems) Console.Out.WriteLine("rejected " + p);
+        if (report.NutsCountryHubs > 0)
+            Console.Out.WriteLine($"NUTS 3 region linked: {report.NutsLinked} of {report.NutsCountryHubs} hubs in countries with NUTS regions ({100.0 * report.NutsLinked / report.NutsCountryHubs:F1} %)");
+        if (!report.RolledBack) Console.Out.WriteLine($"hubs linked across sources: {report.CrossSourceLinks} pairs");
+        foreach (var w in report.Warnings) Console.Error.WriteLine("warning " + w);
+        Console.Error.WriteLine($"{path}: {report.Accepted} hubs read, {report.Rejected} rejected in {clock.Elapsed.TotalSeconds:F2} s");
+        return report.Rejected == 0 ? CommandLine.Ok : CommandLine.Invalid;
+    }
+
+    /// <summary>$DIHNODE_SHARED/data, else ../shared/data beside the repository root above the working or program directory.</summary>
+    private static string? DefaultReferenceDirectory()
+    {
+        string? env = Environment.GetEnvironmentVariable("DIHNODE_SHARED");
+        if (!string.IsNullOrEmpty(env)) return Path.Combine(env, "data");
+        foreach (string start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                if (!File.Exists(Path.Combine(dir.FullName, "DihNode.sln"))) continue;
+                string data = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data"));
+                if (Directory.Exists(data)) return data;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,106 @@
+using System.Text;
+using DihNode.Node.Tests.Vocab;
+
+namespace DihNode.Node.Tests.Cli;
+
+/// <summary><c>dihnode import</c> on fixture files written by the tests, and on the real catalogues.</summary>
+[Collection(ConsoleCollection.Name)]
+public sealed class ImportCommandTests : IDisposable
+{
+    private readonly CliTestHost _host = new();
+
+    public void Dispose() => _host.Dispose();
+
+    private const string Good = "si-1,DIH Slovenia,,DIH,SI,,,Ljubljana,https://dihslovenia.si,,Energy=2,,";
+
+    private int Import(params string[] args) =>
+        _host.Run(["import", "--db", _host.PathOf("hubs.db"), "--reference", VocabTestData.DataDirectory, .. args]);
+
+    [Fact]
+    public void PrintsTheCountsAndTheRejectedRows()
+    {
+        string csv = _host.File("hubs.csv", $"{VocabTestData.TemplateHeader}\n{Good}\nx,Bad Hub,,DIH,SI,,,,,,Energy=0,,\n");
+        Assert.Equal(1, Import("--format", "csv", csv));
+        Assert.StartsWith("imported 1, updated 0, unchanged 0, rejected 1\n", _host.Out);
+        Assert.Contains("rejected row 3 (line 3), column sectors: bad level '0' for 'Energy' (an integer 1 to 5)\n", _host.Out);
+
+        string fixedCsv = _host.File("hubs2.csv", $"{VocabTestData.TemplateHeader}\n{Good}\n");
+        Assert.Equal(0, Import("--format", "csv", fixedCsv));
+        Assert.StartsWith("imported 0, updated 0, unchanged 1, rejected 0\n", _host.Out);
+    }
+
+    [Fact]
+    public void StrictWritesNothing()
+    {
+        string csv = _host.File("hubs.csv", $"{VocabTestData.TemplateHeader}\n{Good}\n,,,DIH,SI,,,,,,,,\n");
+        Assert.Equal(1, Import("--strict", "--format", "csv", csv));
+        Assert.StartsWith("imported 0, updated 0, unchanged 0, rejected 1 (strict: nothing written)\n", _host.Out);
+        Assert.Equal(0, _host.Run("dump", "--db", _host.PathOf("hubs.db"), _host.PathOf("out.nq")));
+        Assert.Equal("", File.ReadAllText(_host.PathOf("out.nq")));
+    }
+
+    [Fact]
+    public void AQuoteLeftOpenStopsTheImportWithItsPosition()
+    {
+        string csv = _host.File("open.csv", $"{VocabTestData.TemplateHeader}\n{Good}\nq,\"Open,,DIH,SI,,,,,,,,\n");
+        Assert.Equal(1, Import("--format", "csv", csv));
+        Assert.Contains("open.csv:3:3: a quoted field is still open at the end of the input", _host.Error);
+        Assert.Contains("nothing imported; the store is unchanged", _host.Error);
+        Assert.False(File.Exists(_host.PathOf("hubs.db")));
+    }
+
+    [Fact]
+    public void WrongEncodingAndWrongColumnsAreClearErrors()
+    {
+        string latin = _host.PathOf("latin.csv");
+        File.WriteAllBytes(latin, Encoding.Latin1.GetBytes($"{VocabTestData.TemplateHeader}\nid,Hub München,,DIH,DE,,,,,,,,\n"));
+        Assert.Equal(1, Import("--format", "csv", latin));
+        Assert.Contains("latin.csv:2:9: the file is not UTF-8", _host.Error);
+
+        string edih = _host.File("wrong.csv", $"{VocabTestData.TemplateHeader}\n{Good}\n");
+        Assert.Equal(1, Import("--format", "edih2025", edih));
+        Assert.Contains("not a edih2025 file: missing column(s) row_id", _host.Error);
+    }
+
+    [Fact]
+    public void DuplicateRowsAndHugeFieldsAreRejectedPerRow()
+    {
+        string huge = new('x', 10 * 1024 * 1024 + 1);
+        string csv = _host.File("dup.csv", $"{VocabTestData.TemplateHeader}\n{Good}\n{Good}\nbig,Big,,DIH,FR,,,,,\"{huge}\",,,\n");
+        Assert.Equal(1, Import("--format", "csv", csv));
+        Assert.StartsWith("imported 1, updated 0, unchanged 0, rejected 2\n", _host.Out);
+        Assert.Contains("rejected row 3 (line 3), column *: duplicate of row 2", _host.Out);
+        Assert.Contains("rejected row 4 (line 4), column description: field 10 is longer than 1,048,576 characters", _host.Out);
+    }
+
+    [Fact]
+    public void ImportsRdfAndChecksUsage()
+    {
+        string ttl = _host.File("hub.ttl", """
+            @prefix dih: <https://w3id.org/dihnode/ns#> .
+            @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+            @prefix dct: <http://purl.org/dc/terms/> .
+            <https://hubs.example.ee/1> a dih:Hub ; skos:prefLabel "Hub" ;
+                dct:spatial <http://publications.europa.eu/resource/authority/country/EST> .
+            """);
+        Assert.Equal(0, Import("--format", "rdf", "--base-iri", "https://hubs.example.ee", ttl));
+        Assert.StartsWith("imported 1, updated 0, unchanged 0, rejected 0\n", _host.Out);
+        Assert.Equal(2, Import("--format", "xlsx", ttl));
+        Assert.Contains("unknown format 'xlsx'", _host.Error);
+        Assert.Equal(2, Import("--format", "csv", "--base-iri", "nope", ttl));
+        Assert.Equal(2, Import("--format", "csv", _host.PathOf("missing.csv")));
+    }
+
+    [Fact]
+    public void ImportsTheRealCataloguesIntoAStoreFile()
+    {
+        string dih = Path.Combine(VocabTestData.DataDirectory, "dih");
+        Assert.Equal(0, Import("--format", "edih2025", Path.Combine(dih, "edih-catalogue-2025.csv")));
+        Assert.StartsWith("imported 457, updated 0, unchanged 0, rejected 0\n", _host.Out);
+        Assert.Equal(0, Import("--format", "jrc2022", Path.Combine(dih, "jrc-dih-tool-legacy-2022.csv")));
+        Assert.StartsWith("imported 701, updated 0, unchanged 0, rejected 0\n", _host.Out);
+        Assert.Matches(@"hubs linked across sources: \d{3} pairs", _host.Out);
+        Assert.Equal(0, Import("--format", "jrc2022", Path.Combine(dih, "jrc-dih-tool-legacy-2022.csv")));
+        Assert.StartsWith("imported 0, updated 0, unchanged 701, rejected 0\n", _host.Out);
+    }
+}

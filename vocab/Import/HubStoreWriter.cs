@@ -1,0 +1,143 @@
+using DihNode.Rdf.Model;
+using DihNode.Rdf.Store;
+using DihNode.Vocab.Profile;
+using DihNode.Vocab.Reference;
+using static DihNode.Vocab.Namespaces;
+
+namespace DihNode.Vocab.Import;
+
+/// <summary>
+/// Writes a <see cref="HubBatch"/> into an <see cref="IRdfStore"/> in one transaction: the reference
+/// graphs (schemes, countries, NUTS) replaced whole; each hub's description compared with what the
+/// hubs graph holds for that IRI (new: imported; same statements, up to blank node names: unchanged;
+/// else the old description is removed and the new one added: updated); then the links graph
+/// recomputed over all hubs in the store. With <c>strict</c>, one rejected row means nothing is written.
+/// If anything throws, the transaction rolls back and the store is unchanged.
+/// </summary>
+public static class HubStoreWriter
+{
+    public static ImportReport Write(IRdfStore store, HubBatch batch, ReferenceData reference, bool strict, CancellationToken cancellationToken = default)
+    {
+        var report = new ImportReport
+        {
+            Accepted = batch.Hubs.Count,
+            NutsLinked = batch.NutsLinked,
+            NutsCountryHubs = batch.NutsCountryHubs,
+        };
+        report.RejectedRows.AddRange(batch.Rejected);
+        report.Warnings.AddRange(batch.Warnings);
+        if (strict && batch.Rejected.Count > 0)
+        {
+            report.RolledBack = true;
+            return report;
+        }
+        var iris = reference.Iris;
+        using var tx = store.BeginWrite(cancellationToken);
+        foreach (var graph in reference.Graphs)
+            if (tx.TryGetId(graph, out int gid)) tx.RemoveAll(QuadPattern.InGraph(gid));
+        foreach (var q in reference.AllQuads) tx.Add(Encode(tx, q.Subject, q.Predicate, q.Object, q.Graph!));
+
+        int hubs = tx.GetOrAddId(iris.HubsGraph);
+        foreach (var hub in batch.Hubs)
+        {
+            var old = ReadDescription(tx, hubs, hub.Hub);
+            if (old.Count == 0) report.Imported++;
+            else if (Same(old.Select(o => o.Triple), hub.Triples))
+            {
+                report.Unchanged++;
+                continue;
+            }
+            else
+            {
+                report.Updated++;
+                foreach (var (encoded, _) in old) tx.Remove(encoded);
+            }
+            foreach (var t in hub.Triples) tx.Add(Encode(tx, t.Subject, t.Predicate, t.Object, iris.HubsGraph));
+        }
+        report.CrossSourceLinks = Relink(tx, iris);
+        tx.Commit();
+        return report;
+    }
+
+    private static EncodedQuad Encode(IStoreTransaction tx, NamedOrBlankNode s, Iri p, Term o, NamedOrBlankNode g) =>
+        new(tx.GetOrAddId(s), tx.GetOrAddId(p), tx.GetOrAddId(o), tx.GetOrAddId(g));
+
+    private static bool Same(IEnumerable<Triple> a, IReadOnlyList<Triple> b)
+    {
+        var left = a.ToList();
+        if (left.Count != b.Count) return false;
+        bool blank = left.Any(t => t.Subject is BlankNode || t.Object is BlankNode) || b.Any(t => t.Subject is BlankNode || t.Object is BlankNode);
+        return blank ? Isomorphism.AreIsomorphic(left, b) : new HashSet<Triple>(left).SetEquals(b);
+    }
+
+    /// <summary>The stored description of <paramref name="hub"/> in the hubs graph: its statements and its parts' (blank nodes, <c>{hub}/…</c> IRIs).</summary>
+    internal static List<(EncodedQuad Encoded, Triple Triple)> ReadDescription(IQuadStore store, int graph, Iri hub)
+    {
+        var result = new List<(EncodedQuad, Triple)>();
+        if (!store.TryGetId(hub, out int hubId)) return result;
+        string prefix = hub.Value + "/";
+        var seen = new HashSet<int> { hubId };
+        var queue = new Queue<int>([hubId]);
+        while (queue.TryDequeue(out int s))
+        {
+            var cursor = store.Find(QuadPattern.InGraph(graph, s));
+            while (cursor.MoveNext())
+            {
+                var q = cursor.Current;
+                var o = store.GetTerm(q.O);
+                result.Add((q, new Triple((NamedOrBlankNode)store.GetTerm(q.S), (Iri)store.GetTerm(q.P), o)));
+                if ((o is BlankNode || (o is Iri i && i.Value.StartsWith(prefix, StringComparison.Ordinal))) && seen.Add(q.O)) queue.Enqueue(q.O);
+            }
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// Rebuilds the links graph: two hubs of different sources (<c>dct:source</c>) with the same website
+    /// host, or the same slugged name and the same country, get <c>dct:relation</c> to each other.
+    /// Returns the number of linked pairs.
+    /// </summary>
+    private static int Relink(IStoreTransaction tx, ProfileIris iris)
+    {
+        int links = tx.GetOrAddId(iris.LinksGraph);
+        tx.RemoveAll(QuadPattern.InGraph(links));
+        if (!tx.TryGetId(iris.HubsGraph, out int hubs) || !tx.TryGetId(DihTerms.Hub, out int hubClass)) return 0;
+        int type = tx.GetOrAddId(Vocabulary.Rdf.Type);
+        var all = new List<(int Id, int Source, string? Host, string? NameKey)>();
+        var cursor = tx.Find(QuadPattern.InGraph(hubs, 0, type, hubClass));
+        var ids = new List<int>();
+        while (cursor.MoveNext()) ids.Add(cursor.Current.S);
+        foreach (int id in ids)
+        {
+            int source = 0;
+            string? host = null, name = null, country = null;
+            var c = tx.Find(QuadPattern.InGraph(hubs, id));
+            while (c.MoveNext())
+            {
+                var p = (Iri)tx.GetTerm(c.Current.P);
+                var o = tx.GetTerm(c.Current.O);
+                if (p == DctTerms.Source) source = c.Current.O;
+                else if (p == FoafTerms.Homepage && o is Iri page) host = Names.WebsiteHost(page.Value);
+                else if (p == SkosTerms.PrefLabel && o is Literal l) name = Names.Slug(l.LexicalForm);
+                else if (p == DctTerms.Spatial && o is Iri sp && sp.Value.StartsWith(CountryAuthority, StringComparison.Ordinal)) country = sp.Value;
+            }
+            all.Add((id, source, host, name is null || country is null ? null : name + "|" + country));
+        }
+        var pairs = new HashSet<(int, int)>();
+        foreach (var group in all.Where(h => h.Host is not null).GroupBy(h => h.Host).Concat(all.Where(h => h.NameKey is not null).GroupBy(h => h.NameKey)))
+        {
+            var members = group.ToList();
+            for (int i = 0; i < members.Count; i++)
+                for (int j = i + 1; j < members.Count; j++)
+                    if (members[i].Source != members[j].Source)
+                        pairs.Add((Math.Min(members[i].Id, members[j].Id), Math.Max(members[i].Id, members[j].Id)));
+        }
+        int relation = tx.GetOrAddId(DctTerms.Relation);
+        foreach (var (a, b) in pairs)
+        {
+            tx.Add(new EncodedQuad(a, relation, b, links));
+            tx.Add(new EncodedQuad(b, relation, a, links));
+        }
+        return pairs.Count;
+    }
+}
