@@ -86,7 +86,11 @@ internal sealed partial class Evaluator
                 for (int b = 0; b < boundCount[level]; b++) row[boundAt[level][b]] = 0;
                 boundCount[level] = 0;
                 EncodedQuad q = cursors[level].Current;
-                if (level == 0 && indexed is not null) indexed.OuterRows++;
+                if (indexed is not null)
+                {
+                    if (level == 0) indexed.NextOuterRow();
+                    else if (level == 1) indexed.SecondRows++;
+                }
                 if (anyGraph && level == 0)
                 {
                     if (!_context.IsDatasetNamedGraph(q.G)) continue;
@@ -117,7 +121,7 @@ internal sealed partial class Evaluator
                     level++;
                     cursors[level] = indexed is null
                         ? Open(order[level], row, anyGraph ? row[graphSlot] : graph)
-                        : OpenIndexed(order[0], order[level], row, graph, level, indexed);
+                        : OpenIndexed(order, row, graph, level, indexed);
                 }
             }
             else

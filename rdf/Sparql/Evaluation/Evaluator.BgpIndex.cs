@@ -23,8 +23,18 @@ internal sealed partial class Evaluator
         public readonly long[] Seeks = new long[levels];
         public readonly long[] NextCheck = Enumerable.Repeat((long)Math.Max(1, firstCheck), levels).ToArray();
         public readonly PatternIndex?[] Indexes = new PatternIndex?[levels];
+        public readonly long[] SeeksThisOuterRow = new long[levels];
         public long OuterRows;
         public long OuterCount = -1;
+        public long SecondRows;
+
+        /// <summary>The first level moved on: the second level's progress starts over.</summary>
+        public void NextOuterRow()
+        {
+            OuterRows++;
+            SecondRows = 0;
+            Array.Clear(SeeksThisOuterRow);
+        }
     }
 
     /// <summary>
@@ -33,20 +43,29 @@ internal sealed partial class Evaluator
     /// then on by probing a <see cref="PatternIndex"/> of that range (a hash join, built on this side
     /// and probed by the outer rows). Both give the same quads for a row.
     /// </summary>
-    private ScanCursor OpenIndexed(PatternPlan outer, PatternPlan plan, int[] row, int graph, int level, IndexedLevels state)
+    private ScanCursor OpenIndexed(PatternPlan[] order, int[] row, int graph, int level, IndexedLevels state)
     {
+        PatternPlan plan = order[level];
         PatternIndex? index = state.Indexes[level];
         if (index is null)
         {
             long seeks = ++state.Seeks[level];
+            long seeksHere = ++state.SeeksThisOuterRow[level];
             if (seeks < state.NextCheck[level]) return Open(plan, row, graph);
+            PatternPlan outer = order[0];
             if (state.OuterCount < 0) state.OuterCount = Math.Max(outer.Count, _context.Count(outer.Ids[0], outer.Ids[1], outer.Ids[2], graph));
             // The first level's scan is OuterRows into OuterCount quads: seeks here are expected to continue
-            // at the same rate. When that scan is done (one outer row fanning out), as many seeks as made so
-            // far are expected: building then costs at most about what the seeks already did.
-            long expected = state.OuterRows >= state.OuterCount
-                ? seeks
-                : seeks * (state.OuterCount - state.OuterRows) / Math.Max(1, state.OuterRows);
+            // at the same rate. On the first level's last row (one outer row fanning out), the second
+            // level's scan under it measures progress instead; failing both, as many seeks as made so far
+            // are expected: building then costs at most about what the seeks already did.
+            long expected = seeks;
+            if (state.OuterRows < state.OuterCount)
+                expected = seeks * (state.OuterCount - state.OuterRows) / Math.Max(1, state.OuterRows);
+            else if (level >= 2 && state.SecondRows > 0)
+            {
+                long second = CountOpen(order[1], row, graph);
+                if (state.SecondRows < second) expected = Math.Max(seeks, seeksHere * (second - state.SecondRows) / state.SecondRows);
+            }
             index = TryIndex(plan, graph, expected);
             if (index is null)
             {
@@ -59,6 +78,15 @@ internal sealed partial class Evaluator
         int p = plan.Fills[1] == Fill.Read ? row[plan.Slots[1]] : 0;
         int o = plan.Fills[2] == Fill.Read ? row[plan.Slots[2]] : 0;
         return index.Probe(s, p, o);
+    }
+
+    /// <summary>The number of quads <see cref="Open"/> gives for the pattern with the row's ids.</summary>
+    private long CountOpen(PatternPlan plan, int[] row, int graph)
+    {
+        int s = plan.Fills[0] == Fill.Read ? row[plan.Slots[0]] : plan.Ids[0];
+        int p = plan.Fills[1] == Fill.Read ? row[plan.Slots[1]] : plan.Ids[1];
+        int o = plan.Fills[2] == Fill.Read ? row[plan.Slots[2]] : plan.Ids[2];
+        return _context.Count(s, p, o, graph);
     }
 
     /// <summary>An index of the pattern's range (its constants only), when that range is small enough for <paramref name="seeks"/> still to come.</summary>
