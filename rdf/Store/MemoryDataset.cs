@@ -10,7 +10,7 @@ namespace DihNode.Rdf.Store;
 /// through <see cref="Snapshot"/>. Term ids are stable for the dataset's lifetime (terms are never
 /// dropped from the dictionary, even when their last quad goes).
 /// </summary>
-public sealed partial class MemoryDataset : IQuadStore, IRdfStore
+public sealed partial class MemoryDataset : IQuadStore, IRdfStore, ITermText
 {
     /// <summary>The one writer: a direct write or a transaction (a semaphore, since a transaction may move between threads).</summary>
     private readonly SemaphoreSlim _writer = new(1, 1);
@@ -58,6 +58,8 @@ public sealed partial class MemoryDataset : IQuadStore, IRdfStore
     }
 
     public QuadCursor Find(in QuadPattern pattern) => Acquire().Find(in pattern);
+
+    bool ITermText.TryGetStringLiteral(int id, out ReadOnlySpan<byte> utf8) => _terms.TryGetStringLiteral(id, out utf8);
 
     public long Count(in QuadPattern pattern) => Acquire().Count(in pattern);
 
@@ -153,13 +155,15 @@ public sealed partial class MemoryDataset : IQuadStore, IRdfStore
 }
 
 /// <summary>A frozen state of a <see cref="MemoryDataset"/> with its (append-only) dictionary.</summary>
-internal sealed class DatasetSnapshot(TermDictionary terms, IndexSet state) : IQuadStore
+internal sealed class DatasetSnapshot(TermDictionary terms, IndexSet state) : IQuadStore, ITermText
 {
     public bool TryGetId(Term term, out int id) => terms.TryGetId(term, out id);
 
     public Term GetTerm(int id) => terms.GetTerm(id);
 
     public QuadCursor Find(in QuadPattern pattern) => state.Find(in pattern);
+
+    bool ITermText.TryGetStringLiteral(int id, out ReadOnlySpan<byte> utf8) => terms.TryGetStringLiteral(id, out utf8);
 
     public long Count(in QuadPattern pattern) => state.Count(in pattern);
 

@@ -68,6 +68,24 @@ internal sealed partial class TermDictionary
         return term;
     }
 
+    /// <summary>See <see cref="ITermText.TryGetStringLiteral"/> (xsd:string literals are stored as simple literals).</summary>
+    public bool TryGetStringLiteral(int id, out ReadOnlySpan<byte> utf8)
+    {
+        ReadOnlySpan<byte> bytes = Bytes(id);
+        switch ((TermEncoding)bytes[0])
+        {
+            case TermEncoding.SimpleLiteral:
+                utf8 = bytes[1..];
+                return true;
+            case TermEncoding.LangLiteral:
+                utf8 = bytes[(2 + bytes[1])..];
+                return true;
+            default:
+                utf8 = default;
+                return false;
+        }
+    }
+
     private static int MaxEncodedLength(Term term) => term switch
     {
         Iri iri => 1 + Encoding.UTF8.GetMaxByteCount(iri.Value.Length),

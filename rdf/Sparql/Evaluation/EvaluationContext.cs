@@ -122,7 +122,7 @@ internal sealed class EvaluationContext
         foreach (int g in _defaultGraphs)
             foreach (EncodedQuad q in Store.Find(QuadPattern.InGraph(g, s, p, o)))
                 if (seen.Add((q.S, q.P, q.O))) list.Add(q with { G = 0 });
-        return new ScanCursor(list);
+        return new ScanCursor([.. list], 0, list.Count);
     }
 
     /// <summary>The number of quads <see cref="Scan"/> would return (an upper bound for merged FROM graphs).</summary>

@@ -19,5 +19,11 @@ internal enum EvaluationShortcuts
     /// <summary>GRAPH ?g over a BGP scans every named graph at once instead of evaluating per graph.</summary>
     NamedGraphScan = 16,
 
-    All = SubstitutingJoins | TopN | NamedGraphScan,
+    /// <summary>
+    /// A BGP pattern reached by many seeks is scanned once into a <see cref="PatternIndex"/> and
+    /// hash-joined (after <see cref="QueryOptions.IndexedJoinAfter"/> seeks, when its range is small enough).
+    /// </summary>
+    IndexedBgpJoins = 32,
+
+    All = SubstitutingJoins | TopN | NamedGraphScan | IndexedBgpJoins,
 }

@@ -74,6 +74,9 @@ internal sealed partial class Evaluator
         var boundCount = new int[n];
         int level = 0;
         bool anyGraph = graph == EvaluationContext.AnyNamedGraph;
+        IndexedLevels? indexed = anyGraph || n == 1 || !_context.Uses(EvaluationShortcuts.IndexedBgpJoins)
+            ? null
+            : new IndexedLevels(n, _context.Options.IndexedJoinAfter);
         cursors[0] = Open(order[0], row, graph);
         while (true)
         {
@@ -83,6 +86,11 @@ internal sealed partial class Evaluator
                 for (int b = 0; b < boundCount[level]; b++) row[boundAt[level][b]] = 0;
                 boundCount[level] = 0;
                 EncodedQuad q = cursors[level].Current;
+                if (indexed is not null)
+                {
+                    if (level == 0) indexed.NextOuterRow();
+                    else if (level == 1) indexed.SecondRows++;
+                }
                 if (anyGraph && level == 0)
                 {
                     if (!_context.IsDatasetNamedGraph(q.G)) continue;
@@ -111,7 +119,9 @@ internal sealed partial class Evaluator
                 else
                 {
                     level++;
-                    cursors[level] = Open(order[level], row, anyGraph ? row[graphSlot] : graph);
+                    cursors[level] = indexed is null
+                        ? Open(order[level], row, anyGraph ? row[graphSlot] : graph)
+                        : OpenIndexed(order, row, graph, level, indexed);
                 }
             }
             else

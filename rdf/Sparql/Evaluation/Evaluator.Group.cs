@@ -17,16 +17,18 @@ internal sealed partial class Evaluator
         var groups = new Dictionary<int[], Accumulator[]>(RowComparer.Instance);
         var order = new List<int[]>();
         int[] keySlots = [.. g.Keys.Select(k => k.Expression is VariableExpression v ? _context.Slot(v.Variable) : -1)];
+        // The key is built in a scratch array and copied only when it starts a new group.
+        var scratch = new int[keySlots.Length];
         foreach (int[] row in Eval(g.Input, _context.NewRow(), graph))
         {
             _context.Tick();
-            var key = new int[keySlots.Length];
-            for (int i = 0; i < key.Length; i++)
-                key[i] = keySlots[i] >= 0 ? row[keySlots[i]]
+            for (int i = 0; i < scratch.Length; i++)
+                scratch[i] = keySlots[i] >= 0 ? row[keySlots[i]]
                     : _expressions.Evaluate(g.Keys[i].Expression, row, graph) is Term t ? _context.Encode(t) : 0;
-            if (!groups.TryGetValue(key, out Accumulator[]? accumulators))
+            if (!groups.TryGetValue(scratch, out Accumulator[]? accumulators))
             {
                 _context.Materialize();
+                int[] key = (int[])scratch.Clone();
                 groups[key] = accumulators = NewAccumulators(g, graph);
                 order.Add(key);
             }

@@ -15,6 +15,7 @@ internal sealed class ExpressionHost
     private readonly Evaluator _evaluator;
     private readonly ExpressionEvaluator _expressions;
     private readonly RowView _view;
+    private readonly Dictionary<Expression, RegexFilter?> _regexFilters = new(ReferenceEqualityComparer.Instance);
 
     public ExpressionHost(EvaluationContext context, Evaluator evaluator, Iri? baseIri)
     {
@@ -36,6 +37,9 @@ internal sealed class ExpressionHost
     /// <summary>True when the expression's effective boolean value is true (errors are false, §17.2).</summary>
     public bool Test(Expression e, int[] row, int graph)
     {
+        if (!_regexFilters.TryGetValue(e, out RegexFilter? regex))
+            _regexFilters[e] = regex = RegexFilter.TryCreate(e, _context, _expressions.RegexTimeout);
+        if (regex?.Test(row) is bool outcome) return outcome;
         RowView view = Enter(row, graph, out int[] savedRow, out int savedGraph);
         try { return _expressions.Test(e, view); }
         finally { view.Row = savedRow; view.Graph = savedGraph; }

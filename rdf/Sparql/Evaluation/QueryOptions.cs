@@ -49,6 +49,12 @@ public sealed class QueryOptions
     /// <summary>The evaluation shortcuts in use (all by default; tests switch them off to compare).</summary>
     internal EvaluationShortcuts Shortcuts { get; init; } = EvaluationShortcuts.All;
 
+    /// <summary>
+    /// Seeks into one BGP pattern before the evaluator weighs scanning its range once and hash-joining
+    /// (<see cref="EvaluationShortcuts.IndexedBgpJoins"/>); tests lower it to exercise that path on small data.
+    /// </summary>
+    internal int IndexedJoinAfter { get; init; } = 1024;
+
     /// <summary>What answers SERVICE patterns; without one, SERVICE fails unless SILENT.</summary>
     public IServiceHandler? ServiceHandler { get; init; }
 }

@@ -33,7 +33,7 @@ public sealed partial class ExpressionEvaluator
             case "REGEX":
             {
                 if (!XsdTypes.IsStringLiteral(y) || (z is not null && !XsdTypes.IsStringLiteral(z))) return null;
-                var regex = XPathRegex.Get(((Literal)y!).LexicalForm, (z as Literal)?.LexicalForm ?? "", _regexTimeout);
+                var regex = Regex(((Literal)y!).LexicalForm, (z as Literal)?.LexicalForm ?? "");
                 if (regex is null) return null;
                 try
                 {
@@ -53,6 +53,18 @@ public sealed partial class ExpressionEvaluator
             default:
                 return null;
         }
+    }
+
+    /// <summary>The compiled REGEX for a pattern and flags: the last one used when they are the same strings.</summary>
+    private Regex? Regex(string pattern, string flags)
+    {
+        if (!ReferenceEquals(pattern, _lastRegexPattern) || !ReferenceEquals(flags, _lastRegexFlags))
+        {
+            _lastRegex = XPathRegex.Get(pattern, flags, _regexTimeout);
+            _lastRegexPattern = pattern;
+            _lastRegexFlags = flags;
+        }
+        return _lastRegex;
     }
 
     /// <summary>A literal with <paramref name="text"/> and the language tag (or string type) of <paramref name="source"/>.</summary>

@@ -23,9 +23,17 @@ public sealed partial class ExpressionEvaluator
     private readonly TimeSpan _regexTimeout;
     private readonly Random _random;
 
+    // The last REGEX pattern and flags (compared by reference: a constant argument is the same string
+    // on every row), so a filter over many rows skips the shared cache's hashing of both strings.
+    private string? _lastRegexPattern, _lastRegexFlags;
+    private System.Text.RegularExpressions.Regex? _lastRegex;
+
     private readonly Dictionary<string, BlankNode> _solutionBlankNodes = new(StringComparer.Ordinal);
     private IBindingRow? _solutionRow;
     private bool _explicitSolutions;
+
+    /// <summary>How long one REGEX match may run.</summary>
+    internal TimeSpan RegexTimeout => _regexTimeout;
 
     /// <summary>Creates an evaluator for one query execution.</summary>
     /// <param name="baseIri">The query's base IRI, against which IRI()/URI() resolve relative references.</param>
