@@ -41,4 +41,30 @@ internal static class WriteTestHelper
     {
         Prefixes = new Dictionary<string, string> { ["ex"] = Ex },
     };
+
+    /// <summary>
+    /// A small random dataset for round trips: IRIs and heavily shared blank nodes, list-like
+    /// rdf:first/rdf:rest links, integers, plain literals, and quads in the default graph, an IRI-named
+    /// graph and blank-node-named graphs.
+    /// </summary>
+    public static List<Quad> RandomDataset(int seed)
+    {
+        var random = new Random(seed);
+        var quads = new List<Quad>();
+        NamedOrBlankNode Node() => random.Next(3) == 0 ? I("n" + random.Next(6)) : B("b" + random.Next(30));
+        Term Object() => random.Next(5) switch
+        {
+            0 => Literal.Typed(random.Next(-5, 5).ToString(System.Globalization.CultureInfo.InvariantCulture), Vocabulary.Xsd.Integer),
+            1 => Literal.Simple("v" + random.Next(4)),
+            2 => random.Next(4) == 0 ? Vocabulary.Rdf.Nil : I("o" + random.Next(4)),
+            _ => Node(),
+        };
+        for (int i = 0; i < 60; i++)
+        {
+            var p = random.Next(6) switch { 0 => Vocabulary.Rdf.First, 1 => Vocabulary.Rdf.Rest, 2 => Vocabulary.Rdf.Type, _ => I("p" + random.Next(3)) };
+            NamedOrBlankNode? g = random.Next(4) switch { 0 => I("g"), 1 => B("b" + random.Next(30)), _ => null };
+            quads.Add(new Quad(Node(), p, Object(), g));
+        }
+        return quads;
+    }
 }
