@@ -26,7 +26,7 @@ internal static class DumpCommand
         using var store = SqliteRdfStore.Open(db, create: false);
         var snapshot = store.Snapshot();
         long count = 0;
-        using (var stream = output == "-" ? (Stream)new ConsoleOutputStream() : new FileStream(output, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+        using (var stream = output == "-" ? (Stream)new TextWriterStream(Console.Out) : new FileStream(output, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
         using (var writer = RdfWriter.Create(stream, format))
         {
             try
