@@ -23,7 +23,7 @@ internal static class DumpCommand
         var format = RdfInput.ResolveFormat(output, formatName, "format");
         if (!File.Exists(db)) throw new CliUsageException($"no such store '{db}'");
 
-        using var store = SqliteRdfStore.Open(db, create: false);
+        using var store = StoreFiles.OpenForReading(db);
         var snapshot = store.Snapshot();
         long count = 0;
         using (var stream = output == "-" ? (Stream)new TextWriterStream(Console.Out) : new FileStream(output, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))

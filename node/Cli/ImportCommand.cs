@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using DihNode.Rdf.Io;
-using DihNode.Rdf.Store.Sqlite;
+using DihNode.Node.Registry;
 using DihNode.Vocab.Csv;
 using DihNode.Vocab.Import;
 using DihNode.Vocab.Profile;
@@ -9,8 +9,8 @@ using DihNode.Vocab.Reference;
 namespace DihNode.Node.Cli;
 
 /// <summary>
-/// <c>dihnode import --db FILE --format edih2025|jrc2022|csv|rdf [--strict] [--base-iri IRI]
-/// [--reference DIR] FILE</c>: imports hubs into a store (created when missing) in one transaction,
+/// <c>dihnode import --db FILE --format edih2025|jrc2022|csv|rdf [--strict] [--sync] [--base-iri IRI]
+/// [--reference DIR] FILE</c>: imports hubs into a node's registry (created when missing) in one transaction,
 /// with the reference vocabularies (concept schemes, countries, NUTS) read from DIR (default: the shared
 /// data folder, <c>$DIHNODE_SHARED/data</c> or <c>../shared/data</c> beside the repository).
 /// Prints <c>imported N, updated N, unchanged N, rejected N</c> and each rejected row with its column and
@@ -19,7 +19,7 @@ namespace DihNode.Node.Cli;
 /// </summary>
 internal static class ImportCommand
 {
-    public const string Synopsis = "import --db FILE --format edih2025|jrc2022|csv|rdf [--strict] [--base-iri IRI] [--reference DIR] FILE";
+    public const string Synopsis = "import --db FILE --format edih2025|jrc2022|csv|rdf [--strict] [--sync] [--base-iri IRI] [--reference DIR] FILE";
 
     public static int Run(CliArguments args)
     {
@@ -27,7 +27,8 @@ internal static class ImportCommand
         string formatName = args.Option("format") ?? throw new CliUsageException("--format is required (edih2025, jrc2022, csv or rdf)");
         var format = HubImporter.ParseFormat(formatName) ?? throw new CliUsageException($"unknown format '{formatName}' (edih2025, jrc2022, csv or rdf)");
         bool strict = args.Flag("strict");
-        string baseIri = args.Option("base-iri") ?? ProfileIris.DefaultBase;
+        bool sync = args.Flag("sync");
+        string? baseIri = args.Option("base-iri");
         string? referenceDir = args.Option("reference");
         args.Expect(1);
         string path = args.Positional[0];
@@ -36,9 +37,9 @@ internal static class ImportCommand
         if (format == HubInputFormat.Rdf)
             rdfFormat = RdfFormats.FromFileName(path) ?? throw new CliUsageException($"cannot tell the RDF syntax of '{path}' from its extension");
         ProfileIris iris;
-        try { iris = new ProfileIris(baseIri); }
+        try { iris = new ProfileIris(baseIri ?? ProfileIris.DefaultBase); }
         catch (FormatException e) { throw new CliUsageException("--base-iri: " + e.Message); }
-        referenceDir ??= DefaultReferenceDirectory() ?? throw new CliUsageException("reference data not found: give --reference DIR (the folder holding vocab/ and dih/) or set DIHNODE_SHARED");
+        referenceDir ??= SharedData.Locate() ?? throw new CliUsageException("reference data not found: give --reference DIR (the folder holding vocab/ and dih/) or set DIHNODE_SHARED");
         if (!File.Exists(Path.Combine(referenceDir, "dih", "taxonomies.csv")))
             throw new CliUsageException($"'{referenceDir}' does not hold dih/taxonomies.csv and vocab/countries-current.ttl");
 
@@ -64,8 +65,8 @@ internal static class ImportCommand
         }
 
         ImportReport report;
-        using (var store = SqliteRdfStore.Open(db))
-            report = HubStoreWriter.Write(store, batch, reference, strict);
+        using (var node = NodeStore.Open(db, baseIri))
+            report = node.Registry.ImportAsync(batch, reference, strict, SyncSource(format, sync)).GetAwaiter().GetResult();
         Console.Out.WriteLine(report.Summary);
         foreach (var problems in report.RejectedRows)
             foreach (var p in problems) Console.Out.WriteLine("rejected " + p);
@@ -77,20 +78,16 @@ internal static class ImportCommand
         return report.Rejected == 0 ? CommandLine.Ok : CommandLine.Invalid;
     }
 
-    /// <summary>$DIHNODE_SHARED/data, else ../shared/data beside the repository root above the working or program directory.</summary>
-    private static string? DefaultReferenceDirectory()
+    /// <summary>
+    /// The source whose hubs the input replaces whole: the EDIH and JRC exports are always complete, so a
+    /// hub they no longer list is deleted; a template CSV or RDF file does so only with <c>--sync</c>.
+    /// </summary>
+    private static string? SyncSource(HubInputFormat format, bool sync) => format switch
     {
-        string? env = Environment.GetEnvironmentVariable("DIHNODE_SHARED");
-        if (!string.IsNullOrEmpty(env)) return Path.Combine(env, "data");
-        foreach (string start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                if (!File.Exists(Path.Combine(dir.FullName, "DihNode.sln"))) continue;
-                string data = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data"));
-                if (Directory.Exists(data)) return data;
-            }
-        }
-        return null;
-    }
+        HubInputFormat.Edih2025 => HubCsvFormat.Edih2025.Source,
+        HubInputFormat.Jrc2022 => HubCsvFormat.Jrc2022.Source,
+        HubInputFormat.Csv when sync => HubCsvFormat.Template.Source,
+        HubInputFormat.Rdf when sync => HubRdfFormat.Source,
+        _ => null,
+    };
 }

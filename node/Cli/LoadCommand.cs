@@ -33,7 +33,7 @@ internal static class LoadCommand
             if (path != "-" && !File.Exists(path)) throw new CliUsageException($"no such file '{path}'");
 
         var clock = Stopwatch.StartNew();
-        using var store = SqliteRdfStore.Open(db);
+        using var store = StoreFiles.OpenForWriting(db);
         Console.Error.WriteLine($"opened {db}: {store.QuadCount} quads, {store.TermCount} terms in {clock.Elapsed.TotalSeconds:F2} s");
         for (int i = 0; i < args.Positional.Count; i++)
         {

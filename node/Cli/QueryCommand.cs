@@ -61,7 +61,7 @@ internal static class QueryCommand
         }
 
         var output = QueryOutput.Resolve(formatName, query);
-        using IRdfStore store = db is not null ? SqliteRdfStore.Open(db, create: false) : new MemoryDataset();
+        using IRdfStore store = db is not null ? StoreFiles.OpenForReading(db) : new MemoryDataset();
         if (store is MemoryDataset dataset && !TryLoad(dataset, data)) return CommandLine.Invalid;
 
         var options = new QueryOptions { BaseIri = baseIri, Timeout = timeout };

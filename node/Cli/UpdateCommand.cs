@@ -69,7 +69,7 @@ internal static class UpdateCommand
         SqliteRdfStore store;
         try
         {
-            store = SqliteRdfStore.Open(db);
+            store = StoreFiles.OpenForWriting(db);
         }
         catch (StoreFileException e)
         {

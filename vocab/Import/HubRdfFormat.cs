@@ -67,7 +67,7 @@ public static class HubRdfFormat
                 batch.NutsCountryHubs++;
                 if (spatial.OfType<Iri>().Any(i => i.Value.StartsWith(NutsCode, StringComparison.Ordinal))) batch.NutsLinked++;
             }
-            batch.Hubs.Add(new HubDescription(hub, triples, 0, 0));
+            batch.Hubs.Add(new HubDescription(hub, triples, 0, 0) { Record = HubRecordReader.Read(hub, triples, reference) });
         }
         return batch;
     }

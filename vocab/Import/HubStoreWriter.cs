@@ -31,32 +31,51 @@ public static class HubStoreWriter
             report.RolledBack = true;
             return report;
         }
-        var iris = reference.Iris;
         using var tx = store.BeginWrite(cancellationToken);
+        ReplaceReference(tx, reference);
+        int hubs = tx.GetOrAddId(reference.Iris.HubsGraph);
+        foreach (var hub in batch.Hubs)
+        {
+            switch (WriteHub(tx, hubs, hub))
+            {
+                case HubWriteOutcome.Imported: report.Imported++; break;
+                case HubWriteOutcome.Updated: report.Updated++; break;
+                default: report.Unchanged++; break;
+            }
+        }
+        report.CrossSourceLinks = Relink(tx, reference.Iris);
+        tx.Commit();
+        return report;
+    }
+
+    /// <summary>Replaces the reference graphs (schemes, countries, NUTS, sources) with <paramref name="reference"/>'s.</summary>
+    public static void ReplaceReference(IStoreTransaction tx, ReferenceData reference)
+    {
         foreach (var graph in reference.Graphs)
             if (tx.TryGetId(graph, out int gid)) tx.RemoveAll(QuadPattern.InGraph(gid));
         foreach (var q in reference.AllQuads) tx.Add(Encode(tx, q.Subject, q.Predicate, q.Object, q.Graph!));
+    }
 
-        int hubs = tx.GetOrAddId(iris.HubsGraph);
-        foreach (var hub in batch.Hubs)
-        {
-            var old = ReadDescription(tx, hubs, hub.Hub);
-            if (old.Count == 0) report.Imported++;
-            else if (Same(old.Select(o => o.Triple), hub.Triples))
-            {
-                report.Unchanged++;
-                continue;
-            }
-            else
-            {
-                report.Updated++;
-                foreach (var (encoded, _) in old) tx.Remove(encoded);
-            }
-            foreach (var t in hub.Triples) tx.Add(Encode(tx, t.Subject, t.Predicate, t.Object, iris.HubsGraph));
-        }
-        report.CrossSourceLinks = Relink(tx, iris);
-        tx.Commit();
-        return report;
+    /// <summary>
+    /// Writes one hub's description into graph <paramref name="hubsGraph"/>: added when new, left alone when
+    /// the stored statements are the same (up to blank node names), else the old description replaced.
+    /// </summary>
+    public static HubWriteOutcome WriteHub(IStoreTransaction tx, int hubsGraph, HubDescription hub)
+    {
+        var old = ReadDescription(tx, hubsGraph, hub.Hub);
+        if (old.Count > 0 && Same(old.Select(o => o.Triple), hub.Triples)) return HubWriteOutcome.Unchanged;
+        foreach (var (encoded, _) in old) tx.Remove(encoded);
+        var graph = (NamedOrBlankNode)tx.GetTerm(hubsGraph);
+        foreach (var t in hub.Triples) tx.Add(Encode(tx, t.Subject, t.Predicate, t.Object, graph));
+        return old.Count == 0 ? HubWriteOutcome.Imported : HubWriteOutcome.Updated;
+    }
+
+    /// <summary>Removes a hub's description (its statements and its parts') from <paramref name="hubsGraph"/>; false when it had none.</summary>
+    public static bool RemoveHub(IStoreTransaction tx, int hubsGraph, Iri hub)
+    {
+        var old = ReadDescription(tx, hubsGraph, hub);
+        foreach (var (encoded, _) in old) tx.Remove(encoded);
+        return old.Count > 0;
     }
 
     private static EncodedQuad Encode(IStoreTransaction tx, NamedOrBlankNode s, Iri p, Term o, NamedOrBlankNode g) =>
@@ -97,7 +116,7 @@ public static class HubStoreWriter
     /// host, or the same slugged name and the same country, get <c>dct:relation</c> to each other.
     /// Returns the number of linked pairs.
     /// </summary>
-    private static int Relink(IStoreTransaction tx, ProfileIris iris)
+    public static int Relink(IStoreTransaction tx, ProfileIris iris)
     {
         int links = tx.GetOrAddId(iris.LinksGraph);
         tx.RemoveAll(QuadPattern.InGraph(links));

@@ -6,14 +6,18 @@ namespace DihNode.Vocab.Profile;
 /// A hub's statements as stored in the hubs graph: those about the hub IRI and about its parts
 /// (IRIs under <c>{hub}/</c>, or blank nodes reached from the hub, for RDF input).
 /// </summary>
-public sealed record HubDescription(Iri Hub, IReadOnlyList<Triple> Triples, int Row, int Line);
+public sealed record HubDescription(Iri Hub, IReadOnlyList<Triple> Triples, int Row, int Line)
+{
+    /// <summary>The record the triples were built from (CSV input), or read from them (RDF input).</summary>
+    public HubRecord? Record { get; init; }
+}
 
 /// <summary>Turns a <see cref="HubRecord"/> into the triples PROFILE.md prescribes.</summary>
 public static class HubDescriptionBuilder
 {
     public static HubDescription Build(HubRecord h, ProfileIris iris, int row, int line)
     {
-        var hub = iris.Hub(h.Source, h.Key);
+        var hub = h.Iri ?? iris.Hub(h.Source, h.Key);
         var t = new List<Triple>();
         void Add(NamedOrBlankNode s, Iri p, Term o) => t.Add(new Triple(s, p, o));
         void Text(NamedOrBlankNode s, Iri p, string? v) { if (!string.IsNullOrWhiteSpace(v)) Add(s, p, Literal.Simple(v.Trim())); }
@@ -29,7 +33,7 @@ public static class HubDescriptionBuilder
         Text(hub, Namespaces.DctTerms.Description, h.Description);
         Add(hub, Namespaces.DctTerms.Source, iris.Source(h.Source));
         Add(hub, Namespaces.DihTerms.SourceRecord, Literal.Simple(h.SourceRecord));
-        Add(hub, Namespaces.DctTerms.Identifier, Literal.Simple($"{h.Source}/{h.Key}"));
+        Add(hub, Namespaces.DctTerms.Identifier, Literal.Simple(h.Identifier));
 
         if (h.FullAddress is not null || h.Street is not null || h.City is not null || h.PostCode is not null)
         {
@@ -51,6 +55,7 @@ public static class HubDescriptionBuilder
             Add(inv, Namespaces.DihTerms.Topic, topic.Concept);
             if (topic.Level is int level) Add(inv, Namespaces.DihTerms.Level, Literal.Typed(level.ToString(System.Globalization.CultureInfo.InvariantCulture), Vocabulary.Xsd.Integer));
         }
-        return new HubDescription(hub, t.Distinct().ToList(), row, line);
+        t.AddRange(h.Extra);
+        return new HubDescription(hub, t.Distinct().ToList(), row, line) { Record = h };
     }
 }

@@ -6,9 +6,10 @@ namespace DihNode.Vocab.Profile;
 public sealed record HubTopic(string Scheme, Iri Concept, int? Level);
 
 /// <summary>
-/// A hub as the CSV importers read it, validated, before it becomes triples
-/// (<see cref="HubDescriptionBuilder"/>). <see cref="Source"/> is the source's short name (edih2025,
-/// jrc2022, csv); <see cref="Key"/> the normalised, source-stable part of the hub IRI.
+/// A hub as the importers read it, validated, before it becomes triples
+/// (<see cref="HubDescriptionBuilder"/>); also the node registry's row. <see cref="Source"/> is the
+/// source's short name (edih2025, jrc2022, csv, rdf); <see cref="Key"/> the normalised, source-stable
+/// part of the hub IRI and identifier.
 /// </summary>
 public sealed record HubRecord
 {
@@ -27,4 +28,13 @@ public sealed record HubRecord
     public string? Website { get; init; }
     public string? Description { get; init; }
     public List<HubTopic> Topics { get; init; } = [];
+
+    /// <summary>The hub's IRI when the input names it (RDF input); null: <c>{base}/hub/{source}/{key}</c>.</summary>
+    public Iri? Iri { get; init; }
+
+    /// <summary>Statements about the hub outside the profile's properties, kept as given (RDF input).</summary>
+    public IReadOnlyList<Triple> Extra { get; init; } = [];
+
+    /// <summary><c>{source}/{key}</c>, the hub's <c>dct:identifier</c>.</summary>
+    public string Identifier => $"{Source}/{Key}";
 }

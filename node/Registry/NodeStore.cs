@@ -1,0 +1,118 @@
+using System.Globalization;
+using DihNode.Rdf.Store;
+using DihNode.Rdf.Store.Sqlite;
+using DihNode.Vocab.Profile;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace DihNode.Node.Registry;
+
+/// <summary>
+/// A node's data: the registry (SQLite file <c>FILE</c>, EF Core, the source of truth for hubs) and the
+/// RDF store (<c>FILE.rdf</c>, a <see cref="SqliteRdfStore"/>: the managed graphs projected from the
+/// registry plus the graphs SPARQL Update and the Graph Store Protocol write). Opening takes the RDF
+/// store's exclusive lock first, so one process owns the pair; applies pending migrations; and, when
+/// the projection is behind the registry (a crash between the two commits, or a new RDF file), rebuilds
+/// the hubs graph from the registry.
+/// </summary>
+public sealed class NodeStore : IDisposable
+{
+    private const string BaseIriSetting = "base-iri";
+    private const string ProjectedSetting = "rdf-projected-sequence";
+
+    private readonly DbContextOptions<RegistryDbContext> _options;
+
+    private NodeStore(string path, SqliteRdfStore rdf, DbContextOptions<RegistryDbContext> options, ProfileIris iris)
+    {
+        RegistryPath = path;
+        Rdf = rdf;
+        _options = options;
+        Iris = iris;
+        Registry = new HubRegistry(this);
+    }
+
+    public string RegistryPath { get; }
+
+    /// <summary>The RDF store: what SPARQL reads and SPARQL Update / the Graph Store Protocol write.</summary>
+    public IRdfStore Rdf { get; }
+
+    public ProfileIris Iris { get; }
+
+    public HubRegistry Registry { get; }
+
+    /// <summary>The RDF store's file beside the registry file.</summary>
+    public static string RdfPath(string registryPath) => registryPath + ".rdf";
+
+    /// <summary>
+    /// Opens (creating when missing) the node data at <paramref name="path"/>. <paramref name="baseIri"/>:
+    /// null keeps the base IRI the data was created with (default <see cref="ProfileIris.DefaultBase"/>);
+    /// another base than the stored one is refused, since every hub IRI was minted under it.
+    /// </summary>
+    public static NodeStore Open(string path, string? baseIri = null)
+    {
+        string full = Path.GetFullPath(path);
+        var rdf = SqliteRdfStore.Open(RdfPath(full));
+        try
+        {
+            var options = new DbContextOptionsBuilder<RegistryDbContext>()
+                .UseSqlite(new SqliteConnectionStringBuilder { DataSource = full, Pooling = true, DefaultTimeout = 5 }.ToString())
+                .Options;
+            ProfileIris iris;
+            using (var context = new RegistryDbContext(options))
+            {
+                context.Database.Migrate();
+                context.Database.ExecuteSqlRaw("PRAGMA journal_mode = WAL");
+                var stored = context.Settings.Find(BaseIriSetting);
+                iris = new ProfileIris(baseIri ?? stored?.Value ?? ProfileIris.DefaultBase);
+                if (stored is null) context.Settings.Add(new RegistrySetting { Key = BaseIriSetting, Value = iris.Base });
+                else if (stored.Value != iris.Base)
+                    throw new InvalidOperationException($"{path} was created with base IRI {stored.Value}, not {iris.Base}: its hub IRIs are minted under it");
+                context.SaveChanges();
+            }
+            var store = new NodeStore(full, rdf, options, iris);
+            store.CatchUpProjection();
+            return store;
+        }
+        catch
+        {
+            rdf.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>A new registry context (dispose it); for reads, and for writes only through <see cref="Registry"/>.</summary>
+    public RegistryDbContext NewContext() => new(_options);
+
+    internal DbContextOptions<RegistryDbContext> ContextOptions => _options;
+
+    internal void MarkProjected(long sequence)
+    {
+        using var context = NewContext();
+        var row = context.Settings.Find(ProjectedSetting);
+        string value = sequence.ToString(CultureInfo.InvariantCulture);
+        if (row is null) context.Settings.Add(new RegistrySetting { Key = ProjectedSetting, Value = value });
+        else row.Value = value;
+        context.SaveChanges();
+    }
+
+    private void CatchUpProjection()
+    {
+        long last, projected;
+        using (var context = NewContext())
+        {
+            last = context.Changes.Max(c => (long?)c.Sequence) ?? 0;
+            projected = long.TryParse(context.Settings.Find(ProjectedSetting)?.Value, CultureInfo.InvariantCulture, out long p) ? p : 0;
+        }
+        var snapshot = Rdf.Snapshot();
+        bool rdfHasHubs = snapshot.TryGetId(Iris.HubsGraph, out int g) && snapshot.Count(QuadPattern.InGraph(g)) > 0;
+        if (projected == last && (rdfHasHubs || last == 0)) return;
+        using (var context = NewContext())
+        {
+            var all = HubRegistry.LoadHubs(context).AsNoTracking().AsEnumerable().Select(HubMapping.ToRecord).ToList();
+            RdfProjection.Rebuild(Rdf, Iris, all);
+        }
+        MarkProjected(last);
+    }
+
+    public void Dispose() => Rdf.Dispose();
+}
