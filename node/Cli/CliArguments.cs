@@ -11,9 +11,13 @@ internal sealed class CliUsageException(string message) : Exception(message);
 internal sealed class CliArguments
 {
     /// <summary>Options that take no value (<c>--strict</c>); any other option takes one.</summary>
-    private static readonly HashSet<string> s_flags = new(StringComparer.Ordinal) { "strict" };
+    private static readonly HashSet<string> s_flags = new(StringComparer.Ordinal) { "strict", "sync", "aggregator", "fresh" };
+
+    /// <summary>Options that may be given more than once (<c>--peer A=URL --peer B=URL</c>).</summary>
+    private static readonly HashSet<string> s_repeatable = new(StringComparer.Ordinal) { "peer" };
 
     private readonly Dictionary<string, string> _options = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> _repeated = new(StringComparer.Ordinal);
     private readonly HashSet<string> _taken = new(StringComparer.Ordinal);
 
     public CliArguments(string command, ReadOnlySpan<string> args)
@@ -46,7 +50,13 @@ internal sealed class CliArguments
                 if (i + 1 >= args.Length) throw new CliUsageException($"option --{name} needs a value");
                 value = args[++i];
             }
-            if (!_options.TryAdd(name, value)) throw new CliUsageException($"option --{name} given twice");
+            if (s_repeatable.Contains(name))
+            {
+                if (!_repeated.TryGetValue(name, out var values)) _repeated[name] = values = [];
+                values.Add(value);
+                _options.TryAdd(name, value);
+            }
+            else if (!_options.TryAdd(name, value)) throw new CliUsageException($"option --{name} given twice");
         }
         Positional = positional;
     }
@@ -60,6 +70,13 @@ internal sealed class CliArguments
     {
         _taken.Add(name);
         return _options.GetValueOrDefault(name);
+    }
+
+    /// <summary>Every value of a repeatable option <c>--name</c>, in order.</summary>
+    public IReadOnlyList<string> Options(string name)
+    {
+        _taken.Add(name);
+        return _repeated.GetValueOrDefault(name) ?? [];
     }
 
     /// <summary>Whether the value-less option <c>--name</c> was given.</summary>

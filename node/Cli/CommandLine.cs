@@ -14,10 +14,12 @@ internal static class CommandLine
     private static readonly (string Name, string Synopsis, Func<CliArguments, int> Run)[] s_commands =
     [
         ("convert", ConvertCommand.Synopsis, ConvertCommand.Run),
+        ("demo", DemoCommand.Synopsis, DemoCommand.Run),
         ("dump", DumpCommand.Synopsis, DumpCommand.Run),
         ("import", ImportCommand.Synopsis, ImportCommand.Run),
         ("load", LoadCommand.Synopsis, LoadCommand.Run),
         ("query", QueryCommand.Synopsis, QueryCommand.Run),
+        ("serve", ServeCommand.Synopsis, ServeCommand.Run),
         ("stats", StatsCommand.Synopsis, StatsCommand.Run),
         ("update", UpdateCommand.Synopsis, UpdateCommand.Run),
         ("validate-syntax", ValidateSyntaxCommand.Synopsis, ValidateSyntaxCommand.Run),

@@ -1,0 +1,62 @@
+using DihNode.Node.Hosting;
+using DihNode.Node.Registry;
+using DihNode.Rdf.Store.Sqlite;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Hosting;
+
+namespace DihNode.Node.Cli;
+
+/// <summary>
+/// <c>dihnode serve --db FILE [--urls URL] [--base-iri IRI] [--country CODE] [--api-key KEY]</c>: runs the
+/// node (Kestrel) over its database until stopped (Ctrl+C, SIGTERM). The API key may also come from the
+/// environment variable <c>DIHNODE_API_KEY</c>, which keeps it out of process listings.
+/// </summary>
+internal static class ServeCommand
+{
+    public const string Synopsis = "serve --db FILE [--urls URL] [--base-iri IRI] [--country CODE] [--api-key KEY]";
+
+    public static int Run(CliArguments args)
+    {
+        string db = args.Option("db") ?? throw new CliUsageException("--db FILE is required");
+        var options = ReadOptions(args, db);
+        args.Expect(0);
+        return Serve(options, banner: null);
+    }
+
+    /// <summary>The options <c>serve</c> and <c>demo</c> share.</summary>
+    internal static NodeOptions ReadOptions(CliArguments args, string db) => new()
+    {
+        Database = db,
+        Urls = args.Option("urls") ?? "http://127.0.0.1:5080",
+        BaseIri = args.Option("base-iri"),
+        Country = args.Option("country")?.ToUpperInvariant(),
+        ApiKey = args.Option("api-key") ?? NullIfEmpty(Environment.GetEnvironmentVariable("DIHNODE_API_KEY")),
+    };
+
+    /// <summary>Opens the database, starts the server, prints where it listens, and waits for shutdown.</summary>
+    internal static int Serve(NodeOptions options, Func<NodeStore, WebApplication, string>? banner)
+    {
+        NodeStore store;
+        try
+        {
+            store = NodeStore.Open(options.Database, options.BaseIri);
+        }
+        catch (Exception e) when (e is StoreFileException or InvalidOperationException or FormatException)
+        {
+            Console.Error.WriteLine($"dihnode: {e.Message}");
+            return CommandLine.Invalid;
+        }
+        using (store)
+        {
+            var app = NodeServer.Build(options, store);
+            app.Start();
+            foreach (string url in app.Urls) Console.Out.WriteLine($"dihnode listening on {url}");
+            if (banner is not null) Console.Out.WriteLine(banner(store, app));
+            if (options.ApiKey is null) Console.Out.WriteLine("no --api-key given: the node refuses every write");
+            app.WaitForShutdown();
+        }
+        return CommandLine.Ok;
+    }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+}

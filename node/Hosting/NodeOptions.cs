@@ -1,0 +1,40 @@
+namespace DihNode.Node.Hosting;
+
+/// <summary>How a node runs: its data, addresses, identity and limits. The defaults are documented in the README.</summary>
+public sealed class NodeOptions
+{
+    /// <summary>The registry file (the RDF store is beside it, <c>FILE.rdf</c>).</summary>
+    public required string Database { get; init; }
+
+    /// <summary>Where Kestrel listens (HTTP/1.1: web, SPARQL, OData, linked data).</summary>
+    public string Urls { get; init; } = "http://127.0.0.1:5080";
+
+    /// <summary>The base of every IRI the node mints; null keeps the one the database was created with.</summary>
+    public string? BaseIri { get; init; }
+
+    /// <summary>The country the node publishes for (EU code), shown in its catalogue; null for a multi-country node.</summary>
+    public string? Country { get; init; }
+
+    /// <summary>The credential every write needs (<c>Authorization: Bearer KEY</c> or <c>X-API-Key: KEY</c>); null: writes are refused.</summary>
+    public string? ApiKey { get; init; }
+
+    /// <summary>A query's default wall-clock limit; a client may ask for less, never more than <see cref="MaxQueryTimeout"/>.</summary>
+    public TimeSpan QueryTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    public TimeSpan MaxQueryTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The most result rows a query returns; a longer result is cut with an explicit marker.</summary>
+    public long MaxResultRows { get; init; } = 100_000;
+
+    /// <summary>The cap on rows a query may hold in memory while it runs (joins, sorting, grouping).</summary>
+    public long MaxIntermediateRows { get; init; } = 5_000_000;
+
+    /// <summary>The largest request body accepted (SPARQL, Graph Store, OData writes); larger gets 413 before parsing.</summary>
+    public long MaxBodyBytes { get; init; } = 10 * 1024 * 1024;
+
+    /// <summary>Queries running at once; beyond it a query gets 503 with Retry-After and never runs.</summary>
+    public int MaxConcurrentQueries { get; init; } = 8;
+
+    /// <summary>The public base URL of the node's endpoints (for the catalogue and service description); null: the request's own.</summary>
+    public string? PublicUrl { get; init; }
+}
