@@ -13,6 +13,7 @@ internal static class CommandLine
 
     private static readonly (string Name, string Synopsis, Func<CliArguments, int> Run)[] s_commands =
     [
+        ("catalog", CatalogCommand.Synopsis, CatalogCommand.Run),
         ("convert", ConvertCommand.Synopsis, ConvertCommand.Run),
         ("dump", DumpCommand.Synopsis, DumpCommand.Run),
         ("import", ImportCommand.Synopsis, ImportCommand.Run),
@@ -20,6 +21,7 @@ internal static class CommandLine
         ("query", QueryCommand.Synopsis, QueryCommand.Run),
         ("stats", StatsCommand.Synopsis, StatsCommand.Run),
         ("update", UpdateCommand.Synopsis, UpdateCommand.Run),
+        ("validate", ValidateCommand.Synopsis, ValidateCommand.Run),
         ("validate-syntax", ValidateSyntaxCommand.Synopsis, ValidateSyntaxCommand.Run),
     ];
 
