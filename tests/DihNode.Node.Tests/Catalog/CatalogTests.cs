@@ -94,6 +94,23 @@ public sealed class CatalogTests(EdihStoreFixture fixture) : IClassFixture<EdihS
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), clock.Elapsed.ToString());
     }
 
+    [Fact]
+    public void TheCatalogueTogetherWithAllTheNodesDataConformsToDcatAp()
+    {
+        // Everything the node publishes in one graph: hubs, links, schemes, countries, NUTS, sources and the catalogue.
+        var all = new List<Quad>(Build());
+        var snapshot = fixture.Store.Snapshot();
+        var cursor = snapshot.Find(default);
+        while (cursor.MoveNext())
+        {
+            var q = cursor.Current;
+            all.Add(new Quad((NamedOrBlankNode)snapshot.GetTerm(q.S), (Iri)snapshot.GetTerm(q.P), snapshot.GetTerm(q.O), null));
+        }
+        Assert.True(all.Count > 50_000);
+        var report = Rdf.Shacl.ShaclValidator.Validate(all, DcatApShapes.Quads);
+        Assert.True(report.Conforms, report.ToText());
+    }
+
     [SkippableFact]
     public void JenaFindsTheCatalogueConformingToo()
     {
