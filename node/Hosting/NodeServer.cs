@@ -40,6 +40,8 @@ public static class NodeServer
         app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusFor });
         app.UseMiddleware<RequestLog>();
         HealthEndpoints.Map(app);
+        Sparql.SparqlEndpoints.MapSparql(app);
+        GraphStore.GraphStoreEndpoints.MapGraphStore(app);
         return app;
     }
 
