@@ -20,7 +20,6 @@ public static class SparqlEndpoints
     public static IEndpointRouteBuilder MapSparql(this IEndpointRouteBuilder app)
     {
         app.Map("/sparql", SparqlQueryEndpoint.HandleAsync);
-        app.Map("/sparql/", SparqlQueryEndpoint.HandleAsync);
         app.Map("/sparql/update", SparqlUpdateEndpoint.HandleAsync);
         app.MapMethods("/void", [HttpMethods.Get, HttpMethods.Head], VoidAsync);
         return app;
