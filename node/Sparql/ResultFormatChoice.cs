@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using DihNode.Rdf.Io;
 using DihNode.Rdf.Io.Conneg;
 using DihNode.Rdf.Sparql.Results;
@@ -10,8 +11,17 @@ namespace DihNode.Node.Sparql;
 /// Accept header. SELECT offers SPARQL JSON, XML, CSV, TSV; ASK JSON and XML; CONSTRUCT / DESCRIBE
 /// Turtle, N-Triples, RDF/XML, JSON-LD, TriG, N-Quads. The first of each list is the default.
 /// </summary>
-internal static class ResultFormatChoice
+internal static partial class ResultFormatChoice
 {
+    /// <summary>
+    /// Every answer is UTF-8, so a range asking for <c>charset=utf-8</c> ("text/turtle; charset=utf-8")
+    /// matches the offer without the parameter; other charsets stay and match nothing.
+    /// </summary>
+    private static string? WithoutUtf8Charset(string? accept) => accept is null ? null : Utf8Charset().Replace(accept, "");
+
+    [GeneratedRegex(@";\s*charset\s*=\s*""?utf-8""?", RegexOptions.IgnoreCase)]
+    private static partial Regex Utf8Charset();
+
     private static readonly (SparqlResultFormat Format, string[] MediaTypes)[] s_table =
     [
         (SparqlResultFormat.Json, ["application/sparql-results+json", "application/json"]),
@@ -46,7 +56,7 @@ internal static class ResultFormatChoice
                 formatOf.Add(f);
             }
         }
-        string? chosen = ContentNegotiation.Choose(accept, offered);
+        string? chosen = ContentNegotiation.Choose(WithoutUtf8Charset(accept), offered);
         return chosen is null ? null : formatOf[offered.IndexOf(chosen)];
     }
 
@@ -58,7 +68,7 @@ internal static class ResultFormatChoice
             RdfFormat? named = format.Trim().ToLowerInvariant() == "json" ? RdfFormat.JsonLd : RdfFormats.FromName(format);
             return named is { } f && formats.Contains(f) ? f : null;
         }
-        return RdfFormats.Negotiate(accept, formats);
+        return RdfFormats.Negotiate(WithoutUtf8Charset(accept), formats);
     }
 
     /// <summary>True when <paramref name="format"/> names some format this node knows (else the client gets 400, not 406).</summary>
