@@ -38,6 +38,20 @@ public sealed class SparqlUpdateTests(NodeFixture node) : IClassFixture<NodeFixt
             Assert.Equal(457, json.RootElement.GetProperty("quadsAdded").GetInt64());
     }
 
+    [Fact]
+    public async Task TheUnionDefaultGraphHoldsATripleOnceWhateverGraphsHoldIt()
+    {
+        using var writer = node.WriterClient();
+        var insert = await writer.PostAsync("sparql/update", Direct(
+            "INSERT DATA { <http://ex.org/twice> <http://ex.org/p> 1 . GRAPH <http://ex.org/g1> { <http://ex.org/twice> <http://ex.org/p> 1 } GRAPH <http://ex.org/g2> { <http://ex.org/twice> <http://ex.org/p> 1 } }",
+            "application/sparql-update"));
+        Assert.Equal(HttpStatusCode.OK, insert.StatusCode);
+        var count = await node.Client.SendAsync(Get("SELECT (COUNT(*) AS ?n) WHERE { <http://ex.org/twice> ?p ?o }", "text/csv"));
+        Assert.Equal("n\r\n1\r\n", await count.Content.ReadAsStringAsync());
+        var named = await node.Client.SendAsync(Get("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { <http://ex.org/twice> ?p ?o } }", "text/csv"));
+        Assert.Equal("n\r\n2\r\n", await named.Content.ReadAsStringAsync());
+    }
+
     [Theory]
     [InlineData("INSERT DATA { GRAPH <HUBS> { <http://ex.org/x> <http://ex.org/p> 1 } }")]
     [InlineData("CLEAR ALL")]
