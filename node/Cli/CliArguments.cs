@@ -14,7 +14,7 @@ internal sealed class CliArguments
     private static readonly HashSet<string> s_flags = new(StringComparer.Ordinal) { "strict", "sync", "aggregator", "fresh" };
 
     /// <summary>Options that may be given more than once (<c>--peer A=URL --peer B=URL</c>).</summary>
-    private static readonly HashSet<string> s_repeatable = new(StringComparer.Ordinal) { "peer" };
+    private static readonly HashSet<string> s_repeatable = new(StringComparer.Ordinal) { "peer", "peer-secret" };
 
     private readonly Dictionary<string, string> _options = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> _repeated = new(StringComparer.Ordinal);
