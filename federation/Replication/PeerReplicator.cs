@@ -36,7 +36,7 @@ public sealed class PeerReplicator(PeerClient client, IReplicaStore store, Feder
                 await FollowAsync(cancellationToken);
                 failures = 0;
             }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            catch (Exception e) when (cancellationToken.IsCancellationRequested && e is OperationCanceledException or RpcException { StatusCode: StatusCode.Cancelled })
             {
                 break;
             }
