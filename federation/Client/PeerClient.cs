@@ -61,7 +61,7 @@ public sealed class PeerClient : IDisposable
         {
             var (options, nonce) = NewCall(_options.SnapshotDeadline, cancellationToken);
             using var call = _client.GetSnapshot(new SnapshotRequest(), options);
-            await VerifyAnswerAsync(call.ResponseHeadersAsync, nonce);
+            await VerifyAnswerAsync(call.ResponseHeadersAsync, nonce, () => call.ResponseStream.MoveNext(cancellationToken));
             long sequence = -1;
             var hubs = new List<ReceivedHub>();
             await foreach (var batch in call.ResponseStream.ReadAllAsync(cancellationToken))
@@ -93,7 +93,7 @@ public sealed class PeerClient : IDisposable
         using var call = _client.Subscribe(new SubscribeRequest { FromSequence = fromSequence, HeartbeatSeconds = (int)Math.Max(1, _options.Heartbeat.TotalSeconds) }, options);
         try
         {
-            await VerifyAnswerAsync(call.ResponseHeadersAsync, nonce);
+            await VerifyAnswerAsync(call.ResponseHeadersAsync, nonce, () => call.ResponseStream.MoveNext(cancellationToken));
         }
         catch (Exception e) when (Counts(e))
         {
@@ -166,7 +166,7 @@ public sealed class PeerClient : IDisposable
             string nonce = LinkProof.NewNonce();
             var options = new CallOptions(new Metadata { { LinkProof.NonceHeader, nonce } }, deadline, cancellationToken);
             using var call = _client.Query(request, options);
-            await VerifyAnswerAsync(call.ResponseHeadersAsync, nonce);
+            await VerifyAnswerAsync(call.ResponseHeadersAsync, nonce, () => call.ResponseStream.MoveNext(cancellationToken));
             var variables = new List<string>();
             var rows = new List<Term?[]>();
             bool? boolean = null, truncated = false;
@@ -213,7 +213,7 @@ public sealed class PeerClient : IDisposable
             {
                 var (options, nonce) = NewCall(_options.CallDeadline, cancellationToken);
                 using var call = start(options, nonce);
-                await VerifyAnswerAsync(call.ResponseHeadersAsync, nonce);
+                await VerifyAnswerAsync(call.ResponseHeadersAsync, nonce, () => call.ResponseAsync);
                 var response = await call.ResponseAsync;
                 Breaker.Success();
                 return response;
@@ -237,10 +237,16 @@ public sealed class PeerClient : IDisposable
         return (new CallOptions(new Metadata { { LinkProof.NonceHeader, nonce } }, DateTime.UtcNow + deadline, cancellationToken), nonce);
     }
 
-    private async Task VerifyAnswerAsync(Task<Metadata> headers, string nonce)
+    /// <summary>
+    /// Checks the peer's answer proof in the response headers. A call refused before the server wrote its
+    /// headers (trailers only: no proof, an error status) surfaces that status from <paramref name="status"/>;
+    /// one that would go on without a proof is refused here.
+    /// </summary>
+    private async Task VerifyAnswerAsync(Task<Metadata> headers, string nonce, Func<Task> status)
     {
         var metadata = await headers;
         string? node = metadata.GetValue(LinkProof.NodeHeader);
+        if (node is null) await status();
         if (node != Link.Name || !LinkProof.Same(LinkProof.Answer(Link.Secret, Link.Name, nonce), metadata.GetValue(LinkProof.AnswerHeader)))
             throw new RpcException(new Status(StatusCode.PermissionDenied, $"the server at {Link.Url} did not prove it is peer '{Link.Name}' (answered as '{node ?? "nobody"}')"));
     }
