@@ -69,14 +69,14 @@ internal sealed class TestNode : IAsyncDisposable
     }
 
     /// <summary>A national node with the EDIH 2025 hubs of <paramref name="country"/> (an EU code; null: all 457).</summary>
-    public static TestNode National(string name, string? country)
+    public static TestNode National(string name, string? country, string baseIri = ProfileIris.DefaultBase)
     {
         var node = new TestNode(name, Directory.CreateTempSubdirectory($"dihnode-fed-{name}-").FullName);
         string template;
         lock (s_templates)
         {
-            string key = country ?? "*";
-            if (!s_templates.TryGetValue(key, out var lazy)) s_templates[key] = lazy = new Lazy<string>(() => CreateTemplate(country));
+            string key = (country ?? "*") + baseIri;
+            if (!s_templates.TryGetValue(key, out var lazy)) s_templates[key] = lazy = new Lazy<string>(() => CreateTemplate(country, baseIri));
             template = lazy.Value;
         }
         foreach (string file in Directory.GetFiles(template)) File.Copy(file, Path.Combine(node._folder, Path.GetFileName(file)));
@@ -162,18 +162,19 @@ internal sealed class TestNode : IAsyncDisposable
         return condition();
     }
 
-    private static string CreateTemplate(string? country)
+    private static string CreateTemplate(string? country, string baseIri)
     {
         string folder = Directory.CreateTempSubdirectory("dihnode-fed-template-").FullName;
-        using (var store = NodeStore.Open(Path.Combine(folder, "node.db")))
+        using (var store = NodeStore.Open(Path.Combine(folder, "node.db"), baseIri))
         {
+            var reference = baseIri == ProfileIris.DefaultBase ? Reference : ReferenceData.Load(DataDirectory, store.Iris);
             string csv = Path.Combine(DataDirectory, "dih", "edih-catalogue-2025.csv");
             HubBatch all;
-            using (var input = File.OpenRead(csv)) all = HubImporter.Read(input, HubInputFormat.Edih2025, Reference, csv);
+            using (var input = File.OpenRead(csv)) all = HubImporter.Read(input, HubInputFormat.Edih2025, reference, csv);
             var batch = new HubBatch();
-            var wanted = country is null ? null : Reference.FindCountry(country);
+            var wanted = country is null ? null : reference.FindCountry(country);
             batch.Hubs.AddRange(all.Hubs.Where(h => wanted is null || h.Record!.Country == wanted));
-            store.Registry.ImportAsync(batch, Reference, strict: false).GetAwaiter().GetResult();
+            store.Registry.ImportAsync(batch, reference, strict: false).GetAwaiter().GetResult();
         }
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         return folder;
