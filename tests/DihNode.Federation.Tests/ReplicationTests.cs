@@ -50,12 +50,15 @@ public sealed class ReplicationTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal(_de.HubIris(), _agg.HubIris("de"));
 
         var iris = _agg.Store.Iris;
-        var rows = Select(_agg, $$"""
+        const string provenance = """
             SELECT ?g ?source ?seq ?time (COUNT(?h) AS ?hubs) WHERE {
               GRAPH ?g { ?h a <https://w3id.org/dihnode/ns#Hub> . ?g <http://www.w3.org/ns/prov#wasDerivedFrom> ?source ;
                  <https://w3id.org/dihnode/ns#feedSequence> ?seq ; <http://www.w3.org/ns/prov#generatedAtTime> ?time }
             } GROUP BY ?g ?source ?seq ?time ORDER BY ?g
-            """);
+            """;
+        // The registry commits first, the RDF projection right after: wait for the projection too.
+        List<Term?[]> rows = [];
+        Assert.True(await TestNode.WaitUntil(() => (rows = Select(_agg, provenance)).Count == 3 && rows.Sum(r => int.Parse(((Literal)r[4]!).LexicalForm)) == Union().Count, TimeSpan.FromSeconds(5)));
         Assert.Equal(3, rows.Count);
         Assert.Equal([$"{iris.Base}/graph/peer/de", $"{iris.Base}/graph/peer/es", $"{iris.Base}/graph/peer/it"], rows.Select(r => ((Iri)r[0]!).Value));
         Assert.Equal("urn:dihnode:peer:es", ((Iri)rows[1][1]!).Value);
