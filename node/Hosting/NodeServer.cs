@@ -1,3 +1,4 @@
+using DihNode.Node.OData;
 using DihNode.Node.Registry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics;
@@ -34,12 +35,14 @@ public static class NodeServer
         builder.Services.AddSingleton<QueryGate>();
         builder.Services.AddScoped(_ => store.NewContext());
         builder.Services.AddProblemDetails();
+        builder.Services.AddNodeOData();
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusFor });
         app.UseMiddleware<RequestLog>();
         HealthEndpoints.Map(app);
+        app.MapNodeOData();
         return app;
     }
 
