@@ -23,6 +23,7 @@ internal static class ODataEndpoints
                 .EnableQueryFeatures(ODataLimits.MaxTop)
                 .AddRouteComponents(Prefix, RegistryEdmModel.Build(), route => route
                     .AddSingleton<ISearchBinder, RegistrySearchBinder>()
+                    .AddSingleton<IFilterBinder, RegistryFilterBinder>()
                     .AddSingleton<IETagHandler, HubETagHandler>()));
 
     public static void MapNodeOData(this WebApplication app) => app.MapControllers();

@@ -41,6 +41,8 @@ public sealed class InvolvementsController(RegistryDbContext context) : ODataCon
     public IQueryable<Involvement> Get() => context.Involvements.AsNoTracking();
 
     [RegistryQuery]
+    [HttpGet("odata/Involvements(HubId={keyHubId},ConceptId={keyConceptId})")]
+    [HttpGet("odata/Involvements(ConceptId={keyConceptId},HubId={keyHubId})")]
     public SingleResult<Involvement> Get(int keyHubId, int keyConceptId) =>
         SingleResult.Create(context.Involvements.AsNoTracking().Where(i => i.HubId == keyHubId && i.ConceptId == keyConceptId));
 }
