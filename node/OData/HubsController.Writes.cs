@@ -60,7 +60,8 @@ public sealed partial class HubsController
         {
             var proposed = Copy(current);
             delta.Patch(proposed);
-            if (delta.GetChangedPropertyNames().Contains(nameof(Hub.Involvements)) || delta.TryGetPropertyValue(nameof(Hub.Involvements), out _))
+            // Involvements given in the body replace the hub's (a nested collection is not in the changed structural properties).
+            if (delta.GetChangedPropertyNames().Contains(nameof(Hub.Involvements)) || delta.GetDeltaNestedNavigationProperties().ContainsKey(nameof(Hub.Involvements)))
                 proposed.Involvements = delta.GetInstance().Involvements;
             return proposed;
         }, cancellationToken);
