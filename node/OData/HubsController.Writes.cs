@@ -1,9 +1,7 @@
 using DihNode.Node.Registry;
-using DihNode.Vocab.Profile;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OData.Deltas;
-using Microsoft.AspNetCore.OData.Formatter;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.OData.Query;
 using Microsoft.OData;
 using Microsoft.OData.UriParser;
+using Microsoft.OData.UriParser.Aggregation;
 
 namespace DihNode.Node.OData;
 
@@ -53,15 +54,25 @@ internal sealed class RegistryQueryAttribute : EnableQueryAttribute
     }
 
     /// <summary>
-    /// Refuses, before SQL is built, the one shape EF Core cannot run on SQLite: a <c>$top</c> or
-    /// <c>$skip</c> on an expanded collection that itself expands further (it needs SQL APPLY).
+    /// Refuses, before SQL is built, the shapes EF Core cannot run on SQLite (they need SQL APPLY): a
+    /// <c>$top</c> or <c>$skip</c> on an expanded collection that itself expands further, and an
+    /// aggregation over a navigation collection (<c>aggregate(Involvements($count as n))</c>).
     /// </summary>
     public override void ValidateQuery(HttpRequest request, ODataQueryOptions queryOptions)
     {
         base.ValidateQuery(request, queryOptions);
         if (queryOptions.SelectExpand?.SelectExpandClause is { } clause && LimitedNestedExpansion(clause) is string path)
             throw new ODataException($"$top or $skip inside $expand={path}(...) cannot be combined with a nested $expand on this node (SQLite); drop one of them");
+        if (queryOptions.Apply?.ApplyClause is { } apply && AggregatesOverCollection(apply.Transformations))
+            throw new ODataException("$apply cannot aggregate over a navigation collection on this node (SQLite); aggregate the Involvements entity set instead, e.g. /odata/Involvements?$apply=groupby((HubId),aggregate($count as n))");
     }
+
+    private static bool AggregatesOverCollection(IEnumerable<TransformationNode> transformations) => transformations.Any(t => t switch
+    {
+        AggregateTransformationNode aggregate => aggregate.AggregateExpressions.OfType<EntitySetAggregateExpression>().Any(),
+        GroupByTransformationNode { ChildTransformations: { } child } => AggregatesOverCollection([child]),
+        _ => false,
+    });
 
     private static string? LimitedNestedExpansion(SelectExpandClause clause)
     {

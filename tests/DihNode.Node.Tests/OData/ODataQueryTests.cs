@@ -179,6 +179,14 @@ public sealed class ODataQueryTests(NodeFixture node) : IClassFixture<NodeFixtur
 
         var filtered = await Client.GetJson("odata/Hubs?$apply=filter(TypeId eq 1)/groupby((CountryCode),aggregate($count as n))");
         Assert.Equal(hubs.Where(h => h.TypeId == 1).Select(h => h.CountryCode).Distinct().Count(), filtered.Values().Count);
+
+        var byCountryName = await Client.GetJson("odata/Hubs?$apply=groupby((Country/Name),aggregate($count as n))");
+        Assert.Equal(expected.Count, byCountryName.Values().Count);
+        var slovenia = byCountryName.Values().Single(g => g.GetProperty("Country").Str("Name") == "Slovenia");
+        Assert.Equal(expected["SI"], slovenia.GetProperty("n").GetInt32());
+
+        var withTopics = await Client.GetJson("odata/Hubs?$apply=filter(Involvements/any(i: i/Level eq 5))/groupby((TypeId),aggregate($count as n))");
+        Assert.Equal(hubs.Count(h => h.Involvements.Any(i => i.Level == 5)), withTopics.Values().Sum(g => g.GetProperty("n").GetInt32()));
     }
 
     [Fact]
@@ -196,6 +204,13 @@ public sealed class ODataQueryTests(NodeFixture node) : IClassFixture<NodeFixtur
             Assert.Equal(mine.Average(i => i.Level)!.Value, g.GetProperty("avg").GetDouble(), 9);
             Assert.Equal(mine.Max(i => i.Level), g.GetProperty("top").GetInt32());
         }
+
+        var byScheme = await Client.GetJson("odata/Involvements?$apply=groupby((Concept/Scheme),aggregate($count as n))");
+        Assert.Equal(involvements.GroupBy(i => i.Concept!.Scheme).Select(g => (g.Key, g.Count())).Order(),
+            byScheme.Values().Select(g => (g.GetProperty("Concept").Str("Scheme"), g.GetProperty("n").GetInt32())).Order());
+
+        var perHub = await Client.GetJson("odata/Involvements?$apply=groupby((HubId),aggregate($count as n))&$orderby=n desc&$top=1");
+        Assert.Equal(AllHubs().Max(h => h.Involvements.Count), perHub.Values()[0].GetProperty("n").GetInt32());
 
         var total = await Client.GetJson("odata/Hubs?$apply=aggregate($count as n)");
         Assert.Equal(457, total.Values()[0].GetProperty("n").GetInt32());
@@ -239,6 +254,9 @@ public sealed class ODataQueryTests(NodeFixture node) : IClassFixture<NodeFixtur
     [InlineData("odata/Involvements?$search=x", "$search")]
     [InlineData("odata/Hubs?$expand=Involvements($top=2;$expand=Concept)", "$expand")]
     [InlineData("odata/Hubs?$expand=Nope", "Nope")]
+    [InlineData("odata/Hubs?$apply=groupby((CountryCode),aggregate(Involvements($count as n)))", "navigation collection")]
+    [InlineData("odata/Hubs?$apply=aggregate(Involvements($count as n))", "navigation collection")]
+    [InlineData("odata/Hubs?$apply=groupby((Involvements/Level))", "not a single value")]
     public async Task ABadQueryIs400WithAReadableMessage(string query, string mentioned)
     {
         var response = await Client.GetAsync(query);
