@@ -41,9 +41,11 @@ internal static class HubWriteMapper
             if (country is null) problems.Add(new(nameof(Hub.CountryCode), HubRules.UnknownCountry(code) + "; see /odata/Countries"));
         }
 
-        var type = context.Concepts.AsNoTracking().FirstOrDefault(c => c.Id == proposed.TypeId && c.Scheme == ConceptSchemes.HubType);
+        var types = context.Concepts.AsNoTracking().Where(c => c.Scheme == ConceptSchemes.HubType).OrderBy(c => c.Id).ToList();
+        var type = types.FirstOrDefault(c => c.Id == proposed.TypeId);
         if (type is null)
-            problems.Add(new(nameof(Hub.TypeId), HubRules.UnknownHubType(proposed.TypeId.ToString(CultureInfo.InvariantCulture)) + "; see /odata/Concepts?$filter=Scheme eq 'hub-type'"));
+            problems.Add(new(nameof(Hub.TypeId), HubRules.UnknownHubType(proposed.TypeId.ToString(CultureInfo.InvariantCulture))
+                + $"; the ids: {string.Join(", ", types.Select(t => $"{t.Id} = {t.Label}"))}"));
 
         string? website = null;
         if (!string.IsNullOrWhiteSpace(proposed.Website))

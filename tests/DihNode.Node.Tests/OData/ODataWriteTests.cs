@@ -125,7 +125,7 @@ public sealed class ODataWriteTests(NodeFixture node) : IClassFixture<NodeFixtur
     [InlineData("""{"Name": "%%%", "CountryCode": "SI", "TypeId": 3}""", "Name", "no letter or digit")]
     [InlineData("""{"Name": "X", "CountryCode": "XX", "TypeId": 3}""", "CountryCode", "unknown country 'XX'")]
     [InlineData("""{"Name": "X", "TypeId": 3}""", "CountryCode", "missing value")]
-    [InlineData("""{"Name": "X", "CountryCode": "SI", "TypeId": 99999}""", "TypeId", "unknown hub type")]
+    [InlineData("""{"Name": "X", "CountryCode": "SI", "TypeId": 99999}""", "TypeId", "1 = EDIH, 2 = Seal of Excellence, 3 = DIH")]
     [InlineData("""{"Name": "X", "CountryCode": "SI", "TypeId": %TECH%}""", "TypeId", "unknown hub type")]
     [InlineData("""{"Name": "X", "CountryCode": "SI", "TypeId": 3, "Website": "ftp://example.org"}""", "Website", "not an http(s) URL")]
     [InlineData("""{"Name": "X", "CountryCode": "SI", "TypeId": 3, "Website": "not a url"}""", "Website", "bad URL")]
