@@ -89,6 +89,8 @@ public static class Namespaces
     public static class FoafTerms
     {
         public static readonly Iri Homepage = I(Foaf, "homepage");
+        public static readonly Iri Agent = I(Foaf, "Agent");
+        public static readonly Iri Name = I(Foaf, "name");
     }
 
     public static class DcatTerms

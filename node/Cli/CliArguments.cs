@@ -13,11 +13,18 @@ internal sealed class CliArguments
     /// <summary>Options that take no value (<c>--strict</c>); any other option takes one.</summary>
     private static readonly HashSet<string> s_flags = new(StringComparer.Ordinal) { "strict", "sync", "aggregator", "fresh" };
 
-    /// <summary>Options that may be given more than once (<c>--peer A=URL --peer B=URL</c>).</summary>
+    /// <summary>Options that may be given more than once, one value each (<c>--peer A=URL --peer B=URL</c>).</summary>
     private static readonly HashSet<string> s_repeatable = new(StringComparer.Ordinal) { "peer" };
 
+    /// <summary>
+    /// Options that take a list: every following argument up to the next option (<c>--shapes A.ttl B.ttl</c>);
+    /// they may also be given more than once.
+    /// </summary>
+    private static readonly HashSet<string> s_lists = new(StringComparer.Ordinal) { "shapes" };
+
+    private readonly Dictionary<string, List<string>> _lists = new(StringComparer.Ordinal);
+
     private readonly Dictionary<string, string> _options = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<string>> _repeated = new(StringComparer.Ordinal);
     private readonly HashSet<string> _taken = new(StringComparer.Ordinal);
 
     public CliArguments(string command, ReadOnlySpan<string> args)
@@ -45,17 +52,20 @@ internal sealed class CliArguments
             {
                 value = "true";
             }
+            else if (s_lists.Contains(name))
+            {
+                int start = i + 1;
+                while (i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal)) i++;
+                if (i < start) throw new CliUsageException($"option --{name} needs a value");
+                AddToList(name, args[start..(i + 1)]);
+                continue;
+            }
             else
             {
                 if (i + 1 >= args.Length) throw new CliUsageException($"option --{name} needs a value");
                 value = args[++i];
             }
-            if (s_repeatable.Contains(name))
-            {
-                if (!_repeated.TryGetValue(name, out var values)) _repeated[name] = values = [];
-                values.Add(value);
-                _options.TryAdd(name, value);
-            }
+            if (s_lists.Contains(name) || s_repeatable.Contains(name)) AddToList(name, [value]);
             else if (!_options.TryAdd(name, value)) throw new CliUsageException($"option --{name} given twice");
         }
         Positional = positional;
@@ -72,11 +82,17 @@ internal sealed class CliArguments
         return _options.GetValueOrDefault(name);
     }
 
-    /// <summary>Every value of a repeatable option <c>--name</c>, in order.</summary>
+    /// <summary>The values of a list or repeatable option <c>--name</c>, in order (empty when not given).</summary>
     public IReadOnlyList<string> Options(string name)
     {
         _taken.Add(name);
-        return _repeated.GetValueOrDefault(name) ?? [];
+        return _lists.TryGetValue(name, out var values) ? values : [];
+    }
+
+    private void AddToList(string name, ReadOnlySpan<string> values)
+    {
+        if (!_lists.TryGetValue(name, out var list)) _lists[name] = list = [];
+        list.AddRange(values);
     }
 
     /// <summary>Whether the value-less option <c>--name</c> was given.</summary>
@@ -92,7 +108,7 @@ internal sealed class CliArguments
     /// <summary>Checks that there are at least <paramref name="minimum"/> positional arguments and that no option was left unread.</summary>
     public void ExpectAtLeast(int minimum)
     {
-        foreach (string name in _options.Keys)
+        foreach (string name in _options.Keys.Concat(_lists.Keys))
             if (!_taken.Contains(name)) throw new CliUsageException($"unknown option '--{name}'");
         if (Positional.Count < minimum) throw new CliUsageException("missing argument");
     }

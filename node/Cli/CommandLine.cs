@@ -13,6 +13,7 @@ internal static class CommandLine
 
     private static readonly (string Name, string Synopsis, Func<CliArguments, int> Run)[] s_commands =
     [
+        ("catalog", CatalogCommand.Synopsis, CatalogCommand.Run),
         ("convert", ConvertCommand.Synopsis, ConvertCommand.Run),
         ("demo", DemoCommand.Synopsis, DemoCommand.Run),
         ("dump", DumpCommand.Synopsis, DumpCommand.Run),
@@ -22,6 +23,7 @@ internal static class CommandLine
         ("serve", ServeCommand.Synopsis, ServeCommand.Run),
         ("stats", StatsCommand.Synopsis, StatsCommand.Run),
         ("update", UpdateCommand.Synopsis, UpdateCommand.Run),
+        ("validate", ValidateCommand.Synopsis, ValidateCommand.Run),
         ("validate-syntax", ValidateSyntaxCommand.Synopsis, ValidateSyntaxCommand.Run),
     ];
 

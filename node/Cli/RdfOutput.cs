@@ -9,13 +9,13 @@ namespace DihNode.Node.Cli;
 /// </summary>
 internal static class RdfOutput
 {
-    /// <summary>Writes <paramref name="quads"/>; false after printing why the writer refused one.</summary>
-    public static bool TryWrite(string output, RdfFormat format, IEnumerable<Quad> quads, string command)
+    /// <summary>Writes <paramref name="quads"/> (with <paramref name="options"/>' prefixes, where the syntax has them); false after printing why the writer refused one.</summary>
+    public static bool TryWrite(string output, RdfFormat format, IEnumerable<Quad> quads, string command, RdfWriterOptions? options = null)
     {
         if (output == "-")
         {
             var buffer = new MemoryStream();
-            if (!TryWriteTo(buffer, format, quads, command)) return false;
+            if (!TryWriteTo(buffer, format, quads, command, options)) return false;
             buffer.Position = 0;
             using var reader = new StreamReader(buffer, new System.Text.UTF8Encoding(false));
             Console.Out.Write(reader.ReadToEnd());
@@ -29,7 +29,7 @@ internal static class RdfOutput
         try
         {
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
-                if (!TryWriteTo(stream, format, quads, command)) return false;
+                if (!TryWriteTo(stream, format, quads, command, options)) return false;
             File.Move(temp, output, overwrite: true);
             done = true;
             return true;
@@ -40,9 +40,9 @@ internal static class RdfOutput
         }
     }
 
-    private static bool TryWriteTo(Stream stream, RdfFormat format, IEnumerable<Quad> quads, string command)
+    private static bool TryWriteTo(Stream stream, RdfFormat format, IEnumerable<Quad> quads, string command, RdfWriterOptions? options)
     {
-        using var writer = RdfWriter.Create(stream, format);
+        using var writer = RdfWriter.Create(stream, format, options);
         try
         {
             foreach (var q in quads) writer.Add(in q);

@@ -42,6 +42,9 @@ public static class NodeServer
         app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusFor });
         app.UseMiddleware<RequestLog>();
         HealthEndpoints.Map(app);
+        LinkedData.LinkedDataEndpoints.Map(app);
+        Sparql.SparqlEndpoints.MapSparql(app);
+        GraphStore.GraphStoreEndpoints.MapGraphStore(app);
         app.MapNodeOData();
         return app;
     }

@@ -54,6 +54,7 @@ public sealed class ConceptSchemes
             var s = iris.Scheme(scheme);
             schemes.Add(s, Vocabulary.Rdf.Type, SkosTerms.ConceptScheme);
             schemes.Add(s, SkosTerms.PrefLabel, Literal.LangString(title, "en"));
+            schemes.Add(s, DctTerms.Title, Literal.LangString(title, "en")); // DCAT-AP requires a title on a concept scheme
         }
         foreach (var (label, notation) in HubTypes) schemes.AddConcept(HubType, label, notation);
         foreach (var r in records.Skip(1))

@@ -48,6 +48,7 @@ public sealed class ReferenceData
         ("edih2025", "European Digital Innovation Hubs catalogue export (2025-05-05)", "CNECT"),
         ("jrc2022", "JRC S3 Platform, Digital Innovation Hubs Tool (legacy snapshot, 2022)", "JRC"),
         ("csv", "National platform hub CSV (DihNode template)", null),
+        ("odata", "Hubs registered through the node's OData service", null),
         ("rdf", "Hub RDF import", null),
     ];
 
@@ -73,6 +74,8 @@ public sealed class ReferenceData
         data.LoadCountries(Path.Combine(dataDirectory, "vocab", "countries-current.ttl"));
         data.DescribeSources();
         data.LoadNuts(Path.Combine(dataDirectory, "vocab", "nuts2024-levels0-2.ttl"), Path.Combine(dataDirectory, "vocab", "nuts2024.csv"));
+        AddSchemeTitles(data.CountryQuads, iris.CountriesGraph, "Countries and territories (EU authority table)");
+        AddSchemeTitles(data.NutsQuads, iris.NutsGraph, "NUTS 2024");
         return data;
     }
 
@@ -83,8 +86,28 @@ public sealed class ReferenceData
             var s = Iris.Source(source);
             SourceQuads.Add(new Quad(s, Vocabulary.Rdf.Type, DcatTerms.Dataset, Iris.SourcesGraph));
             SourceQuads.Add(new Quad(s, DctTerms.Title, Literal.LangString(title, "en"), Iris.SourcesGraph));
-            if (publisher is not null)
-                SourceQuads.Add(new Quad(s, DctTerms.Publisher, Iri.FromTrusted(CorporateBody + publisher), Iris.SourcesGraph));
+            SourceQuads.Add(new Quad(s, DctTerms.Description, Literal.LangString($"Digital Innovation Hubs from the source '{title}', as the node's registry holds them.", "en"), Iris.SourcesGraph));
+            if (publisher is null) continue;
+            var agent = Iri.FromTrusted(CorporateBody + publisher);
+            SourceQuads.Add(new Quad(s, DctTerms.Publisher, agent, Iris.SourcesGraph));
+            SourceQuads.Add(new Quad(agent, Vocabulary.Rdf.Type, FoafTerms.Agent, Iris.SourcesGraph));
+            SourceQuads.Add(new Quad(agent, FoafTerms.Name, Literal.Simple(publisher == "JRC" ? "Joint Research Centre" : "Directorate-General for Communications Networks, Content and Technology"), Iris.SourcesGraph));
+        }
+    }
+
+    /// <summary>
+    /// Gives each concept scheme of <paramref name="quads"/> without a <c>dct:title</c> one from its
+    /// <c>skos:prefLabel</c> (or <paramref name="fallback"/>): DCAT-AP requires a title on every concept scheme
+    /// a catalogue refers to, and the published country and NUTS files have labels only.
+    /// </summary>
+    private static void AddSchemeTitles(List<Quad> quads, Iri graph, string fallback)
+    {
+        var schemes = quads.Where(q => q.Predicate == Vocabulary.Rdf.Type && q.Object == SkosTerms.ConceptScheme).Select(q => q.Subject).Distinct().ToList();
+        foreach (var scheme in schemes)
+        {
+            if (quads.Any(q => q.Subject == scheme && q.Predicate == DctTerms.Title)) continue;
+            var label = quads.Where(q => q.Subject == scheme && q.Predicate == SkosTerms.PrefLabel).Select(q => q.Object).OfType<Literal>().FirstOrDefault();
+            quads.Add(new Quad(scheme, DctTerms.Title, label ?? Literal.LangString(fallback, "en"), graph));
         }
     }
 

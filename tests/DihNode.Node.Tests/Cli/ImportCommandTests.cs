@@ -103,4 +103,40 @@ public sealed class ImportCommandTests : IDisposable
         Assert.Equal(0, Import("--format", "jrc2022", Path.Combine(dih, "jrc-dih-tool-legacy-2022.csv")));
         Assert.StartsWith("imported 0, updated 0, unchanged 701, rejected 0\n", _host.Out);
     }
+
+    [Fact]
+    public void SyncRemovesHubsTheSourceNoLongerLists()
+    {
+        const string second = "si-2,DIH Two,,DIH,SI,,,Maribor,https://two.example.si,,Energy=3,,";
+        string both = _host.File("both.csv", $"{VocabTestData.TemplateHeader}\n{Good}\n{second}\n");
+        Assert.Equal(0, Import("--format", "csv", both));
+        Assert.StartsWith("imported 2, updated 0, unchanged 0, rejected 0\n", _host.Out);
+        string one = _host.File("one.csv", $"{VocabTestData.TemplateHeader}\n{Good}\n");
+        Assert.Equal(0, Import("--format", "csv", one));
+        Assert.StartsWith("imported 0, updated 0, unchanged 1, rejected 0\n", _host.Out); // a partial file keeps the others
+        Assert.Equal(0, Import("--format", "csv", "--sync", one));
+        Assert.StartsWith("imported 0, updated 0, unchanged 1, rejected 0, deleted 1\n", _host.Out);
+        Assert.Equal(0, _host.Run("dump", "--db", _host.PathOf("hubs.db"), _host.PathOf("out.nq")));
+        string dump = File.ReadAllText(_host.PathOf("out.nq"));
+        Assert.Contains("DIH Slovenia", dump);
+        Assert.DoesNotContain("DIH Two", dump);
+    }
+
+    [Fact]
+    public void LoadIntoANodeTakesOnlyGraphsTheNodeDoesNotManage()
+    {
+        string csv = _host.File("hubs.csv", $"{VocabTestData.TemplateHeader}\n{Good}\n");
+        Assert.Equal(0, Import("--format", "csv", csv));
+        string db = _host.PathOf("hubs.db");
+        string data = _host.File("extra.ttl", "<http://example.org/a> <http://example.org/p> \"mine\" .\n");
+        Assert.Equal(2, _host.Run("load", "--db", db, data));
+        Assert.Contains("load into a graph of your own with --graph IRI", _host.Error);
+        Assert.Equal(2, _host.Run("load", "--db", db, "--graph", "https://dih.example.org/graph/hubs", data));
+        string update = _host.File("u.ru", "INSERT DATA { <http://e/s> <http://e/p> 1 }");
+        Assert.Equal(2, _host.Run("update", "--db", db, update));
+        Assert.Contains("is a node database", _host.Error);
+        Assert.Equal(0, _host.Run("load", "--db", db, "--graph", "http://example.org/mine", data));
+        Assert.Equal(0, _host.Run("query", "--db", db, "--format", "csv", "--query-text", "SELECT ?o WHERE { GRAPH <http://example.org/mine> { ?s ?p ?o } }"));
+        Assert.Equal("o\r\nmine\r\n", _host.Out);
+    }
 }
