@@ -1,4 +1,5 @@
 using DihNode.Node.Federation;
+using DihNode.Node.OData;
 using DihNode.Node.Registry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics;
@@ -37,6 +38,7 @@ public static class NodeServer
         builder.Services.AddScoped(_ => store.NewContext());
         builder.Services.AddProblemDetails();
         if (options.Federation is not null) FederationSetup.AddServices(builder, options, store);
+        builder.Services.AddNodeOData();
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -47,6 +49,7 @@ public static class NodeServer
         Sparql.SparqlEndpoints.MapSparql(app);
         GraphStore.GraphStoreEndpoints.MapGraphStore(app);
         FederationSetup.Map(app, options);
+        app.MapNodeOData();
         return app;
     }
 
