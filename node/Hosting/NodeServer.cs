@@ -40,6 +40,7 @@ public static class NodeServer
         app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusFor });
         app.UseMiddleware<RequestLog>();
         HealthEndpoints.Map(app);
+        LinkedData.LinkedDataEndpoints.Map(app);
         return app;
     }
 
