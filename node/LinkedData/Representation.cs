@@ -47,8 +47,14 @@ internal readonly record struct Representation(RdfFormat? Rdf)
         var offers = new List<string>();
         var of = new List<Representation>();
         if (html) AddHtml(offers, of);
+        // Registered media types first, aliases after: a range (application/*) picks a registered type.
         foreach (var format in RdfFormats)
-            foreach (string media in format.MediaTypes())
+        {
+            offers.Add(format.MediaType());
+            of.Add(new Representation(format));
+        }
+        foreach (var format in RdfFormats)
+            foreach (string media in format.MediaTypes().Skip(1))
             {
                 offers.Add(media);
                 of.Add(new Representation(format));
@@ -60,8 +66,6 @@ internal readonly record struct Representation(RdfFormat? Rdf)
     private static void AddHtml(List<string> offers, List<Representation> of)
     {
         offers.Add("text/html");
-        of.Add(Html);
-        offers.Add("application/xhtml+xml");
         of.Add(Html);
     }
 
