@@ -41,6 +41,7 @@ public static class NodeServer
         app.UseMiddleware<RequestLog>();
         HealthEndpoints.Map(app);
         LinkedData.LinkedDataEndpoints.Map(app);
+        Web.WebEndpoints.Map(app);
         return app;
     }
 
