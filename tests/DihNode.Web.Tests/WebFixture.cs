@@ -30,6 +30,17 @@ public sealed class WebFixture : NodeFixture
         Store.Registry.ImportAsync(batch, null, strict: true).GetAwaiter().GetResult();
     }
 
+    private readonly Lazy<Task<Browser>> _browser = new(Browser.LaunchAsync);
+
+    /// <summary>The one chromium of the test run, launched on first use.</summary>
+    public Task<Browser> BrowserAsync() => _browser.Value;
+
+    public override void Dispose()
+    {
+        if (_browser.IsValueCreated) _browser.Value.GetAwaiter().GetResult().DisposeAsync().AsTask().GetAwaiter().GetResult();
+        base.Dispose();
+    }
+
     /// <summary>Runs a SELECT in process on the node's RDF store and returns the first column of the first row as an integer.</summary>
     public long SparqlCount(string query)
     {

@@ -4,6 +4,19 @@
 //   query, and after a syntax error the caret is put where the error is.
 (function () {
   "use strict";
+  // Fields left empty or at their default stay out of the URL, so it reads like the links the pages make.
+  document.querySelectorAll("form[action='/search']").forEach(function (form) {
+    form.addEventListener("submit", function () {
+      form.querySelectorAll("input[name=q], select[name=sort], select[name=size]").forEach(function (field) {
+        var fallback = field.name === "sort" ? "name" : field.name === "size" ? "20" : "";
+        if (field.value.trim() === fallback) field.disabled = true;
+      });
+    });
+  });
+  // Back to a page left this way: the browser may restore disabled fields; enable them again.
+  window.addEventListener("pageshow", function () {
+    document.querySelectorAll("form[action='/search'] [disabled]").forEach(function (field) { field.disabled = false; });
+  });
   document.querySelectorAll("form[data-autosubmit]").forEach(function (form) {
     form.addEventListener("change", function (event) {
       var t = event.target;
