@@ -1,7 +1,9 @@
 using System.Diagnostics;
+using DihNode.Node.Registry;
 using DihNode.Rdf.Io;
 using DihNode.Rdf.Model;
 using DihNode.Rdf.Store.Sqlite;
+using DihNode.Vocab.Profile;
 
 namespace DihNode.Node.Cli;
 
@@ -33,7 +35,12 @@ internal static class LoadCommand
             if (path != "-" && !File.Exists(path)) throw new CliUsageException($"no such file '{path}'");
 
         var clock = Stopwatch.StartNew();
-        using var store = StoreFiles.OpenForWriting(db);
+        // A node's store takes data only into graphs it does not manage (those follow its registry).
+        using var node = StoreFiles.IsNode(db) ? NodeStore.Open(db) : null;
+        if (node is not null && (graph is null || node.Iris.IsManagedGraph(graph)))
+            throw new CliUsageException($"'{db}' is a node database: load into a graph of your own with --graph IRI (not the default graph, nothing under {node.Iris.Base}/graph/)");
+        using var plain = node is null ? SqliteRdfStore.Open(db) : null;
+        var store = node?.Rdf ?? plain!;
         Console.Error.WriteLine($"opened {db}: {store.QuadCount} quads, {store.TermCount} terms in {clock.Elapsed.TotalSeconds:F2} s");
         for (int i = 0; i < args.Positional.Count; i++)
         {
@@ -41,7 +48,7 @@ internal static class LoadCommand
             var fileClock = Stopwatch.StartNew();
             using var transaction = store.BeginWrite();
             bool parsed = false;
-            long added = transaction.Load(sink => parsed = RdfInput.TryParse(path, formats[i], baseIri, graph is null ? sink : new IntoGraph(sink, graph)));
+            long added = transaction.Load(sink => parsed = RdfInput.TryParse(path, formats[i], baseIri, graph is null ? sink : new IntoGraph(sink, graph, node?.Iris)));
             if (!parsed) return CommandLine.Invalid; // rolled back by the dispose
             transaction.Commit();
             Console.Out.WriteLine($"committed {path}: {added} new quads");
@@ -52,9 +59,14 @@ internal static class LoadCommand
         return CommandLine.Ok;
     }
 
-    /// <summary>Puts default-graph statements into one named graph.</summary>
-    private sealed class IntoGraph(IQuadSink next, Iri graph) : IQuadSink
+    /// <summary>Puts default-graph statements into one named graph; on a node, refuses statements for its managed graphs.</summary>
+    private sealed class IntoGraph(IQuadSink next, Iri graph, ProfileIris? node) : IQuadSink
     {
-        public void Add(in Quad quad) => next.Add(quad.Graph is null ? quad with { Graph = graph } : quad);
+        public void Add(in Quad quad)
+        {
+            if (node is not null && quad.Graph is Iri g && node.IsManagedGraph(g))
+                throw new CliUsageException($"the input names graph <{g.Value}>, which the node manages from its registry");
+            next.Add(quad.Graph is null ? quad with { Graph = graph } : quad);
+        }
     }
 }

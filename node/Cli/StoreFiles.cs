@@ -17,13 +17,13 @@ internal static class StoreFiles
         SqliteRdfStore.Open(IsNode(path) ? NodeStore.RdfPath(Path.GetFullPath(path)) : path, create: false);
 
     /// <summary>
-    /// Opens a plain RDF store for writing. A node's store is refused: its hub graphs follow the registry,
-    /// so writes go through <c>dihnode import</c> or the running node.
+    /// Opens a plain RDF store for SPARQL Update. A node's store is refused: its update must not reach
+    /// the managed graphs, which the running node's update endpoint checks.
     /// </summary>
-    public static SqliteRdfStore OpenForWriting(string path)
+    public static SqliteRdfStore OpenForUpdate(string path)
     {
         if (IsNode(path))
-            throw new CliUsageException($"'{path}' is a node database: change its hubs with 'dihnode import', its other graphs through the running node (SPARQL Update, Graph Store Protocol)");
+            throw new CliUsageException($"'{path}' is a node database: change its hubs with 'dihnode import', its other graphs through the running node (SPARQL Update, Graph Store Protocol) or 'dihnode load --graph'");
         return SqliteRdfStore.Open(path);
     }
 }

@@ -69,7 +69,7 @@ internal static class UpdateCommand
         SqliteRdfStore store;
         try
         {
-            store = StoreFiles.OpenForWriting(db);
+            store = StoreFiles.OpenForUpdate(db);
         }
         catch (StoreFileException e)
         {

@@ -35,6 +35,12 @@ public sealed class NodeOptions
     /// <summary>Queries running at once; beyond it a query gets 503 with Retry-After and never runs.</summary>
     public int MaxConcurrentQueries { get; init; } = 8;
 
+    /// <summary>
+    /// http(s) IRIs SPARQL Update's LOAD may fetch (an exact IRI, or a prefix ending in "/"); empty (the
+    /// default): LOAD is refused with 403, so no request makes the node contact another host.
+    /// </summary>
+    public IReadOnlyList<string> LoadAllowList { get; init; } = [];
+
     /// <summary>The public base URL of the node's endpoints (for the catalogue and service description); null: the request's own.</summary>
     public string? PublicUrl { get; init; }
 }

@@ -41,6 +41,8 @@ public static class NodeServer
         app.UseMiddleware<RequestLog>();
         HealthEndpoints.Map(app);
         LinkedData.LinkedDataEndpoints.Map(app);
+        Sparql.SparqlEndpoints.MapSparql(app);
+        GraphStore.GraphStoreEndpoints.MapGraphStore(app);
         Web.WebEndpoints.Map(app);
         return app;
     }

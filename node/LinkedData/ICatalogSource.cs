@@ -5,7 +5,7 @@ namespace DihNode.Node.LinkedData;
 /// <summary>
 /// What <c>/catalog</c> serves: the node's DCAT-AP catalogue, one page at a time. The endpoint does
 /// content negotiation, paging parameters and caching; the source only builds triples. Register an
-/// implementation as a service to replace the default (<see cref="SourcesCatalog"/>).
+/// implementation as a service to replace the default (<see cref="DcatCatalog"/>).
 /// </summary>
 public interface ICatalogSource
 {

@@ -20,7 +20,7 @@ public static class LinkedDataEndpoints
     {
         var store = app.ServiceProvider.GetRequiredService<NodeStore>();
         // A catalogue builder registered as a service replaces the default list of sources.
-        var catalog = app.ServiceProvider.GetService<ICatalogSource>() ?? new SourcesCatalog(store);
+        var catalog = app.ServiceProvider.GetService<ICatalogSource>() ?? new DcatCatalog(store, app.ServiceProvider.GetRequiredService<NodeOptions>());
         var options = app.ServiceProvider.GetRequiredService<NodeOptions>();
         app.MapMethods("/hub/{**id}", s_methods, (HttpContext context) => HubEndpoint.HandleAsync(context, store));
         app.MapMethods("/concept/{**id}", s_methods, (HttpContext context) => ReferenceEndpoint.HandleAsync(context, store, ReferenceKind.Concept));

@@ -34,7 +34,7 @@ public sealed class NodeStore : IDisposable
     public string RegistryPath { get; }
 
     /// <summary>The RDF store: what SPARQL reads and SPARQL Update / the Graph Store Protocol write.</summary>
-    public IRdfStore Rdf { get; }
+    public SqliteRdfStore Rdf { get; }
 
     public ProfileIris Iris { get; }
 

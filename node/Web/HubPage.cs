@@ -31,12 +31,12 @@ internal sealed record HubPageModel(
 /// </summary>
 internal static partial class HubPage
 {
-    private static readonly (string Scheme, string Title)[] s_facets =
+    private static readonly (string Scheme, string Title, string Column)[] s_facets =
     [
-        (ConceptSchemes.Sector, "Sectors"),
-        (ConceptSchemes.Service, "Services"),
-        (ConceptSchemes.Technology, "Technologies"),
-        (ConceptSchemes.LegacySector, "Sectors (2022 taxonomy)"),
+        (ConceptSchemes.Sector, "Sectors", "Sector"),
+        (ConceptSchemes.Service, "Services", "Service"),
+        (ConceptSchemes.Technology, "Technologies", "Technology"),
+        (ConceptSchemes.LegacySector, "Sectors (2022 taxonomy)", "Sector"),
     ];
 
     public static string Render(HubPageModel m)
@@ -66,13 +66,13 @@ internal static partial class HubPage
         AppendAddress(html, hub);
         html.Append("</dl>\n</section>\n");
 
-        foreach (var (scheme, title) in s_facets)
+        foreach (var (scheme, title, column) in s_facets)
         {
             var involvements = hub.Involvements.Where(i => i.Concept!.Scheme == scheme).OrderByDescending(i => i.Level ?? 0).ThenBy(i => i.Concept!.Label, StringComparer.OrdinalIgnoreCase).ToList();
             if (involvements.Count == 0) continue;
             string id = "topics-" + scheme;
             html.Append("<section aria-labelledby=\"").Append(id).Append("\">\n<h2 id=\"").Append(id).Append("\">").Text(title).Append("</h2>\n")
-                .Append("<table>\n<thead><tr><th scope=\"col\">").Text(title[..^1]).Append("</th><th scope=\"col\">Level (1–5)</th></tr></thead>\n<tbody>\n");
+                .Append("<table>\n<thead><tr><th scope=\"col\">").Text(column).Append("</th><th scope=\"col\">Level (1–5)</th></tr></thead>\n<tbody>\n");
             foreach (var i in involvements)
                 html.Append("<tr><td>").Link(m.Local(i.Concept!.Iri), i.Concept.Label).Append("</td><td>")
                     .Append(i.Level is int level ? level.ToString(CultureInfo.InvariantCulture) : "—").Append("</td></tr>\n");
@@ -98,7 +98,7 @@ internal static partial class HubPage
             .Append("<dt>Identifier</dt><dd>").Text(hub.Identifier).Append("</dd>\n")
             .Append("<dt>IRI</dt><dd><code>").Text(hub.Iri).Append("</code></dd>\n");
         if (hub.Origin.Length > 0) html.Append("<dt>Published by</dt><dd>").Text(hub.Origin).Append("</dd>\n");
-        html.Append("<dt>Last changed</dt><dd><time datetime=\"").Append(hub.Modified.ToString("O", CultureInfo.InvariantCulture)).Append("\">")
+        html.Append("<dt>Last changed</dt><dd><time datetime=\"").Append(DateTime.SpecifyKind(hub.Modified, DateTimeKind.Utc).ToString("O", CultureInfo.InvariantCulture)).Append("\">")
             .Append(hub.Modified.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)).Append("</time></dd>\n")
             .Append("<dt>Version</dt><dd>").Append(hub.Version.ToString(CultureInfo.InvariantCulture)).Append("</dd>\n")
             .Append("</dl>\n</section>\n");

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 
 namespace DihNode.Node.Web;
@@ -21,8 +20,27 @@ public static class Layout
         ("Downloads", "/dump/hubs.ttl"),
     ];
 
-    /// <summary>HTML-encodes text for element content or a quoted attribute value (&lt; &gt; &amp; " ' are escaped).</summary>
-    public static string Encode(string? text) => text is null ? "" : WebUtility.HtmlEncode(text);
+    /// <summary>
+    /// HTML-encodes text for element content or a quoted attribute value: &lt; &gt; &amp; " ' become
+    /// character references; every other character (the pages are UTF-8) is written as it is.
+    /// </summary>
+    public static string Encode(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return "";
+        if (text.AsSpan().IndexOfAny("<>&\"'") < 0) return text;
+        var sb = new StringBuilder(text.Length + 16);
+        foreach (char c in text)
+            sb.Append(c switch
+            {
+                '<' => "&lt;",
+                '>' => "&gt;",
+                '&' => "&amp;",
+                '"' => "&quot;",
+                '\'' => "&#39;",
+                _ => null,
+            } ?? c.ToString());
+        return sb.ToString();
+    }
 
     /// <summary>Appends <paramref name="text"/> HTML-encoded.</summary>
     public static StringBuilder Text(this StringBuilder html, string? text) => html.Append(Encode(text));

@@ -28,3 +28,23 @@ public class SparqlSuites
     [MemberData(nameof(Sparql11ResultsTests))]
     public void Sparql11Results(string test) => ManifestTestData.Check("sparql11-results", test);
 }
+
+/// <summary>The SPARQL 1.1 HTTP suites (Protocol, Graph Store Protocol, Service Description), each test against a fresh node server.</summary>
+public class SparqlHttpSuites
+{
+    public static IEnumerable<object[]> ProtocolTests => ManifestTestData.For("sparql11-protocol");
+    public static IEnumerable<object[]> GraphStoreTests => ManifestTestData.For("sparql11-gsp");
+    public static IEnumerable<object[]> ServiceDescriptionTests => ManifestTestData.For("sparql11-service-description");
+
+    [SkippableTheory]
+    [MemberData(nameof(ProtocolTests))]
+    public void Sparql11Protocol(string test) => ManifestTestData.Check("sparql11-protocol", test);
+
+    [SkippableTheory]
+    [MemberData(nameof(GraphStoreTests))]
+    public void Sparql11GraphStore(string test) => ManifestTestData.Check("sparql11-gsp", test);
+
+    [SkippableTheory]
+    [MemberData(nameof(ServiceDescriptionTests))]
+    public void Sparql11ServiceDescription(string test) => ManifestTestData.Check("sparql11-service-description", test);
+}

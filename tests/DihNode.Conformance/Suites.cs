@@ -35,6 +35,10 @@ internal static class Suites
         new("sparql11-results", "sparql11", ["csv-tsv-res/manifest.ttl", "json-res/manifest.ttl"], Sparql11Tests),
         // Update syntax and update evaluation (UpdateEvaluationTest: the store after the request).
         new("sparql11-update", "sparql11", ["manifest-sparql11-update.ttl"], Sparql11Tests),
+        // The HTTP suites: each test's requests go to a fresh node server on 127.0.0.1 (Running/TestNode).
+        new("sparql11-protocol", "sparql11", ["protocol/manifest.ttl"], Sparql11Tests),
+        new("sparql11-gsp", "sparql11", ["graph-store-protocol/manifest.ttl"], Sparql11Tests),
+        new("sparql11-service-description", "sparql11", ["service-description/manifest.ttl"], Sparql11Tests),
         JsonLd("jsonld-expand", "expand"),
         JsonLd("jsonld-toRdf", "toRdf"),
         JsonLd("jsonld-remote-doc", "remote-doc"),

@@ -44,6 +44,13 @@ public sealed class ProfileIris
     /// <summary>The descriptions of the sources hubs come from (dcat:Dataset), the objects of <c>dct:source</c>.</summary>
     public Iri SourcesGraph { get; }
 
+    /// <summary>
+    /// True for the graphs the node manages from its registry and reference data: every graph under
+    /// <c>{base}/graph/</c> (hubs, links, schemes, countries, nuts2024, sources, and the peers' graphs of an
+    /// aggregator). SPARQL Update, the Graph Store Protocol and <c>dihnode load</c> may not write them.
+    /// </summary>
+    public bool IsManagedGraph(Iri graph) => graph.Value.StartsWith(Base + "/graph/", StringComparison.Ordinal);
+
     public Iri Hub(string source, string key) => Iri.FromTrusted($"{Base}/hub/{source}/{key}");
 
     public Iri Source(string source) => Iri.FromTrusted($"{Base}/source/{source}");

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using DihNode.Node.Hosting;
 using DihNode.Node.Registry;
-using DihNode.Rdf.Model;
 using DihNode.Rdf.Sparql.Evaluation;
 using DihNode.Rdf.Sparql.Syntax;
 using DihNode.Rdf.Store;
@@ -50,17 +49,13 @@ internal sealed class QueryRun
             return new QueryRun { BaseIri = store.Iris.Base, Started = started, Problem = new QueryProblem(e.Problem, e.Line, e.Column, Syntax: true) };
         }
         var snapshot = store.Rdf.Snapshot();
-        IReadOnlyList<Iri>? graphs = null;
-        if (query.From.Count == 0 && query.FromNamed.Count == 0)
-            graphs = [.. snapshot.GraphNameIds().Select(id => snapshot.GetTerm(id)).OfType<Iri>()];
         var queryOptions = new QueryOptions
         {
             BaseIri = store.Iris.Base + "/",
             Timeout = options.QueryTimeout,
             MaxIntermediateRows = options.MaxIntermediateRows,
             CancellationToken = cancellationToken,
-            DefaultGraphs = graphs,
-            NamedGraphs = graphs,
+            UnionDefaultGraph = true,
         };
         try
         {

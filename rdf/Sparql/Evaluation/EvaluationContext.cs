@@ -43,6 +43,11 @@ internal sealed class EvaluationContext
             _defaultGraphs = [.. from.Select(g => store.TryGetId(g, out int id) ? id : 0).Where(id => id > 0).Distinct()];
             _namedGraphs = [.. fromNamed.Select(g => store.TryGetId(g, out int id) ? id : 0).Where(id => id > 0)];
         }
+        else if (options.UnionDefaultGraph)
+        {
+            // The default graph is the merge of the stored default graph and every named graph.
+            _defaultGraphs = [TermIds.DefaultGraph, .. store.GraphNameIds()];
+        }
     }
 
     public IQuadStore Store { get; }
@@ -116,7 +121,17 @@ internal sealed class EvaluationContext
         if (graph != DefaultGraph) return new ScanCursor(Store.Find(QuadPattern.InGraph(graph, s, p, o)));
         if (_defaultGraphs is null) return new ScanCursor(Store.Find(QuadPattern.InDefaultGraph(s, p, o)));
         if (_defaultGraphs.Length == 1) return new ScanCursor(Store.Find(QuadPattern.InGraph(_defaultGraphs[0], s, p, o)));
-        // The RDF merge of the FROM graphs: a triple in several of them is one triple.
+        // The RDF merge of the FROM graphs: a triple in several of them is one triple. When only one
+        // of them holds matches, its quads are the answer as they are.
+        int only = -1;
+        foreach (int g in _defaultGraphs)
+        {
+            if (Store.Count(QuadPattern.InGraph(g, s, p, o)) == 0) continue;
+            if (only != -1) { only = -2; break; }
+            only = g;
+        }
+        if (only == -1) return ScanCursor.Empty;
+        if (only >= 0) return new ScanCursor(Store.Find(QuadPattern.InGraph(only, s, p, o)));
         var seen = new HashSet<(int, int, int)>();
         var list = new List<EncodedQuad>();
         foreach (int g in _defaultGraphs)

@@ -38,6 +38,14 @@ public sealed class QueryOptions
     public IReadOnlyList<Iri>? NamedGraphs { get; init; }
 
     /// <summary>
+    /// When the query names no dataset (no FROM / FROM NAMED, no protocol graphs), its default graph is
+    /// the RDF merge of the store's default graph and all its named graphs, as a service announcing
+    /// <c>sd:UnionDefaultGraph</c> does (https://www.w3.org/TR/sparql11-service-description/#sd-UnionDefaultGraph).
+    /// The named graphs stay as they are.
+    /// </summary>
+    public bool UnionDefaultGraph { get; init; }
+
+    /// <summary>
     /// Whether the optimiser rewrites the algebra before evaluation (on by default). Off, the
     /// evaluator runs the algebra as translated, choosing BGP orders and joins itself.
     /// </summary>

@@ -43,6 +43,9 @@ public sealed class UpdateOptions
     /// <summary>What answers SERVICE patterns in WHERE clauses; without one, SERVICE fails unless SILENT.</summary>
     public IServiceHandler? ServiceHandler { get; init; }
 
+    /// <summary>WHERE clauses without USING see the union of all graphs as their default graph (<see cref="QueryOptions.UnionDefaultGraph"/>).</summary>
+    public bool UnionDefaultGraph { get; init; }
+
     /// <summary>The value of NOW() for the whole request (Query §17.4.5.1); the clock when null.</summary>
     public DateTimeOffset? Now { get; init; }
 }

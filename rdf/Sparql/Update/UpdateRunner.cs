@@ -145,5 +145,6 @@ internal sealed partial class UpdateRunner
         ServiceHandler = _options.ServiceHandler,
         DefaultGraphs = defaultGraphs,
         NamedGraphs = namedGraphs,
+        UnionDefaultGraph = _options.UnionDefaultGraph,
     };
 }

@@ -43,6 +43,9 @@ internal static class TestHandlers
         [JsonLd.JsonLdManifest.Vocab + "CompactTest"] = JsonLd.JsonLdTests.Compact,
         [JsonLd.JsonLdManifest.Vocab + "FlattenTest"] = JsonLd.JsonLdTests.Flatten,
         [ShaclTests.Validate] = ShaclTests.Run,
+        [Mf.Namespace + "ProtocolTest"] = HttpExchangeTests.Protocol,
+        [Mf.Namespace + "GraphStoreProtocolTest"] = HttpExchangeTests.GraphStore,
+        [Mf.Namespace + "ServiceDescriptionTest"] = ServiceDescriptionTests.Run,
     };
 
     /// <summary>The handler for <paramref name="test"/>'s type, or null when none of its types is known.</summary>

@@ -121,4 +121,22 @@ public sealed class ImportCommandTests : IDisposable
         Assert.Contains("DIH Slovenia", dump);
         Assert.DoesNotContain("DIH Two", dump);
     }
+
+    [Fact]
+    public void LoadIntoANodeTakesOnlyGraphsTheNodeDoesNotManage()
+    {
+        string csv = _host.File("hubs.csv", $"{VocabTestData.TemplateHeader}\n{Good}\n");
+        Assert.Equal(0, Import("--format", "csv", csv));
+        string db = _host.PathOf("hubs.db");
+        string data = _host.File("extra.ttl", "<http://example.org/a> <http://example.org/p> \"mine\" .\n");
+        Assert.Equal(2, _host.Run("load", "--db", db, data));
+        Assert.Contains("load into a graph of your own with --graph IRI", _host.Error);
+        Assert.Equal(2, _host.Run("load", "--db", db, "--graph", "https://dih.example.org/graph/hubs", data));
+        string update = _host.File("u.ru", "INSERT DATA { <http://e/s> <http://e/p> 1 }");
+        Assert.Equal(2, _host.Run("update", "--db", db, update));
+        Assert.Contains("is a node database", _host.Error);
+        Assert.Equal(0, _host.Run("load", "--db", db, "--graph", "http://example.org/mine", data));
+        Assert.Equal(0, _host.Run("query", "--db", db, "--format", "csv", "--query-text", "SELECT ?o WHERE { GRAPH <http://example.org/mine> { ?s ?p ?o } }"));
+        Assert.Equal("o\r\nmine\r\n", _host.Out);
+    }
 }

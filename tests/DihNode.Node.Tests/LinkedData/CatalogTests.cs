@@ -20,6 +20,20 @@ public sealed class CatalogTests(NodeFixture node) : IClassFixture<NodeFixture>
         Assert.Contains(quads, q => q.Subject == catalog && q.Predicate.Value == "http://www.w3.org/ns/dcat#dataset" && q.Object == node.Store.Iris.Source("edih2025"));
     }
 
+    [Fact]
+    public async Task TheServedCatalogConformsToDcatApAndPointsAtTheNode()
+    {
+        var response = await GetAsync(node.Client, "catalog", "text/turtle");
+        var quads = Parse(await response.Content.ReadAsByteArrayAsync(), RdfFormat.Turtle);
+        var report = Rdf.Shacl.ShaclValidator.Validate(quads, Catalog.DcatApShapes.Quads);
+        Assert.True(report.Conforms, report.ToText());
+        string root = node.BaseAddress.AbsoluteUri.TrimEnd('/');
+        Assert.Contains(quads, q => q.Predicate.Value == "http://www.w3.org/ns/dcat#endpointURL" && q.Object.ToString() == $"<{root}/sparql>");
+        var download = quads.First(q => q.Predicate.Value == "http://www.w3.org/ns/dcat#downloadURL" && q.Object.ToString().EndsWith(".ttl>", StringComparison.Ordinal));
+        var dump = await node.Client.GetAsync(((Rdf.Model.Iri)download.Object).Value);
+        Assert.Equal(HttpStatusCode.OK, dump.StatusCode);
+    }
+
     [Theory]
     [InlineData("catalog", "application/ld+json", RdfFormat.JsonLd)]
     [InlineData("catalog", "application/rdf+xml", RdfFormat.RdfXml)]

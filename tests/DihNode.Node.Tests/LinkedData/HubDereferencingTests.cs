@@ -119,14 +119,14 @@ public sealed class HubDereferencingTests(NodeFixture node) : IClassFixture<Node
         Assert.Contains("re_d: rethink digital - Central Poland Digitalisation Hub", html);
         Assert.Contains("Poland", html);
         Assert.Contains("PL711", html);
-        Assert.Contains("Miasto Łódź", html); // the NUTS 3 region's label, from the RDF store
+        Assert.Contains(">Miasto Łódź</a> (PL711)", html); // the NUTS 3 region's label, from the RDF store
         Assert.Contains("href=\"https://www.re-d.pl/\"", html);
         Assert.Contains("Tymienieckiego 22G, 90-349 Lodz, Poland", html);
         Assert.Contains("<h2 id=\"topics-technology\">Technologies</h2>", html);
         Assert.Contains("<a href=\"/concept/technology/artificial-intelligence-decision-support\">", html);
         Assert.Contains("<main id=\"content\">", html);
         Assert.Contains("<link rel=\"alternate\" type=\"text/turtle\" href=\"/" + ReD + ".ttl\">", html);
-        Assert.Contains("<th scope=\"col\">", html);
+        Assert.Contains("<thead><tr><th scope=\"col\">Technology</th><th scope=\"col\">Level (1–5)</th></tr></thead>", html);
 
         var embedded = ParseJsonLd(EmbeddedJsonLd(html)).Select(q => q.Triple).ToList();
         var turtle = (await GetRdfAsync(node.Client, ReD, RdfFormat.Turtle)).Select(q => q.Triple).ToList();
