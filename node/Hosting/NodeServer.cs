@@ -50,6 +50,7 @@ public static class NodeServer
         GraphStore.GraphStoreEndpoints.MapGraphStore(app);
         FederationSetup.Map(app, options);
         app.MapNodeOData();
+        Web.WebEndpoints.Map(app);
         return app;
     }
 
