@@ -1,5 +1,6 @@
 using DihNode.Federation;
 using DihNode.Federation.Protocol;
+using DihNode.Federation.Query;
 using DihNode.Federation.Serving;
 using DihNode.Node.Hosting;
 using DihNode.Node.Registry;
@@ -24,10 +25,12 @@ internal sealed class NodeFederationSource : IFederationSource
     private readonly NodeOptions _node;
     private readonly FederationOptions _federation;
     private readonly PeerStates _peers;
+    private readonly PeerServiceHandler? _services;
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public NodeFederationSource(NodeStore store, NodeOptions node, FederationOptions federation, PeerStates peers)
+    public NodeFederationSource(NodeStore store, NodeOptions node, FederationOptions federation, PeerStates peers, IServiceHandler? services = null)
     {
+        _services = services as PeerServiceHandler;
         _store = store;
         _node = node;
         _federation = federation;
@@ -152,6 +155,8 @@ internal sealed class NodeFederationSource : IFederationSource
             MaxIntermediateRows = _node.MaxIntermediateRows,
             DefaultGraphs = union,
             NamedGraphs = ownDataset ? null : union,
+            // A SERVICE inside a peer's query reaches this node's own configured peers, within the caller's budget.
+            ServiceHandler = _services?.WithDeadline(DateTime.UtcNow + timeout),
         };
         return QueryEvaluator.Execute(query, snapshot, options);
     }
