@@ -21,7 +21,7 @@ public sealed class NetworkCoordinator(PeerDirectory peers, FederationOptions op
     public TimeSpan StatisticsLifetime { get; init; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Rows of bindings per bound-join call.</summary>
-    public int BindingBatch { get; init; } = 100;
+    public int BindingBatch { get; init; } = 500;
 
     /// <summary>Beyond this many distinct bindings a pattern is fetched whole and joined here instead.</summary>
     public int MaxBoundJoinBindings { get; init; } = 5000;

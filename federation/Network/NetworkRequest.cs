@@ -19,7 +19,10 @@ namespace DihNode.Federation.Network;
 /// partitions), with an ASK probe where the statistics cannot tell (a constant subject or object);
 /// the node's own data is probed locally.</item>
 /// <item>Patterns only one source can answer form exclusive groups (per connected component), sent whole
-/// to that source; the other patterns are asked of each of their sources.</item>
+/// to that source; the other patterns are asked of each of their sources, those with the same subject
+/// variable and the same sources together (a star): a hub's description (the hub, its address and
+/// involvements) lives whole at the node that publishes it, since a node publishes only its own hubs and
+/// a peer can change only its own, so a star never needs triples from two nodes.</item>
 /// <item>Groups are joined in order of estimated size (from the statistics); a group sharing variables
 /// with the rows so far is a bound join: the distinct bindings travel in batches through the Query rpc's
 /// bindings. Answers are merged by hash join here.</item>
@@ -155,7 +158,7 @@ public sealed class NetworkRequest : IServiceHandler
         return sources;
     }
 
-    /// <summary>Exclusive groups (one source; split into connected parts), then one unit per multi-source pattern; filters go to the first unit that binds all their variables.</summary>
+    /// <summary>Exclusive groups (one source; split into connected parts), then stars of multi-source patterns; filters go to the first unit that binds all their variables.</summary>
     private static List<Unit> Plan(List<Op> parts, List<List<Source>> selections, List<Expression> filters)
     {
         var units = new List<Unit>();
@@ -169,7 +172,10 @@ public sealed class NetworkRequest : IServiceHandler
                 if (!exclusive.TryGetValue(name, out var list)) { exclusive[name] = list = []; exclusiveSource[name] = selections[i][0]; }
                 list.Add(parts[i]);
             }
-            else units.Add(new Unit([parts[i]], selections[i]));
+            else if (parts[i] is Bgp { Triples: [{ Subject: Variable subject }] }
+                && units.FirstOrDefault(u => u.Subject == subject.Name && SameSources(u.Sources, selections[i])) is { } star)
+                star.Parts.Add(parts[i]); // the same subject at the same sources: one description, one node (see the class summary)
+            else units.Add(new Unit([parts[i]], selections[i]) { Subject = (parts[i] as Bgp)?.Triples[0].Subject is Variable v ? v.Name : null });
         }
         foreach (var (name, list) in exclusive)
             foreach (var component in Components(list))
@@ -181,6 +187,9 @@ public sealed class NetworkRequest : IServiceHandler
         }
         return units;
     }
+
+    private static bool SameSources(List<Source> a, List<Source> b) =>
+        a.Select(s => s.Name).Order(StringComparer.Ordinal).SequenceEqual(b.Select(s => s.Name).Order(StringComparer.Ordinal));
 
     private static List<List<Op>> Components(List<Op> parts)
     {
@@ -214,7 +223,7 @@ public sealed class NetworkRequest : IServiceHandler
             {
                 if (source.Peer is null)
                 {
-                    string text = SparqlText.SelectAll(op) + (batch is null ? "" : SparqlText.Values(bindings!.Value.Variables, batch));
+                    string text = SparqlText.SelectAll(Bound(op, bindings?.Variables, batch));
                     var local = _coordinator.Local.Query(text, Remaining(), ct);
                     calls.Add(Task.FromResult<(IReadOnlyList<string>, IReadOnlyList<Term?[]>)?>((local.Variables, local.Rows)));
                     continue;
@@ -225,7 +234,7 @@ public sealed class NetworkRequest : IServiceHandler
                     await slots.WaitAsync(ct);
                     try
                     {
-                        var answer = await CallAsync(peer, SparqlText.SelectAll(op, peer.HubsGraph), batch is null ? null : bindings!.Value.Variables, batch, ct);
+                        var answer = await CallAsync(peer, SparqlText.SelectAll(Bound(op, bindings?.Variables, batch), peer.HubsGraph), null, null, ct);
                         return answer is null ? ((IReadOnlyList<string>, IReadOnlyList<Term?[]>)?)null : (answer.Variables, answer.Rows);
                     }
                     finally
@@ -238,6 +247,14 @@ public sealed class NetworkRequest : IServiceHandler
             if (answer is { } a) result.AddFrom(a.Item1, a.Item2);
         return result;
     }
+
+    /// <summary>
+    /// The pattern joined with a batch of bindings, the VALUES first inside the group: the source's
+    /// engine starts from the bindings and looks each up (a trailing VALUES, as the Query rpc's binding
+    /// fields give, is joined after the whole pattern is evaluated, once per batch).
+    /// </summary>
+    private static Op Bound(Op op, List<string>? variables, Term?[][]? batch) =>
+        batch is null ? op : new Join(new Table([.. variables!.Select(v => new Variable(v))], [.. batch]), op);
 
     /// <summary>One Query call to a peer under the request's deadline; a failure marks the peer missing (null).</summary>
     private async Task<RemoteResult?> CallAsync(PeerProfile peer, string text, IReadOnlyList<string>? variables, IEnumerable<Term?[]>? rows, CancellationToken ct)
@@ -351,7 +368,10 @@ public sealed class NetworkRequest : IServiceHandler
 
         public List<Expression> Filters { get; } = [];
 
-        public HashSet<string> Variables { get; } = parts.SelectMany(PartVariables).Select(Wire).ToHashSet(StringComparer.Ordinal);
+        /// <summary>The subject variable a star of patterns shares (null: not a star).</summary>
+        public string? Subject { get; init; }
+
+        public HashSet<string> Variables => Parts.SelectMany(PartVariables).Select(Wire).ToHashSet(StringComparer.Ordinal);
 
         /// <summary>Sum over the sources of the smallest pattern estimate (this node's own data counts as 1: no round trip).</summary>
         public long Estimate => Sources.Sum(s => s.Estimate);
