@@ -29,8 +29,10 @@ internal sealed partial class Evaluator
     /// With <paramref name="graph"/> = <see cref="EvaluationContext.AnyNamedGraph"/> (GRAPH ?g over a
     /// BGP), the first pattern is scanned across all named graphs at once and binds
     /// <paramref name="graphSlot"/>; the later patterns read that graph.
+    /// With <paramref name="shareRow"/>, every solution is the same array, overwritten by the next:
+    /// for a consumer that reads each row before asking for another and keeps none (grouping).
     /// </remarks>
-    private IEnumerable<int[]> EvalBgp(Bgp bgp, int[] seed, int graph, int graphSlot = -1)
+    private IEnumerable<int[]> EvalBgp(Bgp bgp, int[] seed, int graph, int graphSlot = -1, bool shareRow = false)
     {
         int n = bgp.Triples.Count;
         if (n == 0)
@@ -38,34 +40,9 @@ internal sealed partial class Evaluator
             yield return seed;
             yield break;
         }
-        bool planned = Plan.IsOrdered(bgp);
-        var plans = new PatternPlan[n];
-        for (int i = 0; i < n; i++)
-        {
-            TriplePattern t = bgp.Triples[i];
-            var plan = new PatternPlan();
-            ReadOnlySpan<Term> terms = [t.Subject, t.Predicate, t.Obj];
-            for (int k = 0; k < 3; k++)
-            {
-                Term term = terms[k];
-                if (VariableAnalysis.IsVariable(term))
-                {
-                    int slot = _analysis.SlotOf(term);
-                    if (seed[slot] != 0) plan.Ids[k] = seed[slot];
-                    else plan.Slots[k] = slot;
-                }
-                else if (!_context.Store.TryGetId(term, out plan.Ids[k])) yield break;
-                if (plan.Ids[k] < 0) yield break;
-            }
-            if (n > 1 && !planned)
-            {
-                // Counts only order the patterns; a single pattern, or an order the optimiser fixed, is simply scanned.
-                plan.Count = _context.Count(plan.Ids[0], plan.Ids[1], plan.Ids[2], graph);
-                if (plan.Count == 0) yield break;
-            }
-            plans[i] = plan;
-        }
-        PatternPlan[] order = OrderPatterns(plans, planned);
+        if (PrepareBgp(bgp, seed, graph) is not BgpLevels levels) yield break;
+        PatternPlan[] order = levels.Order;
+        n = order.Length;
 
         int[] row = (int[])seed.Clone();
         var cursors = new ScanCursor[n];
@@ -78,6 +55,7 @@ internal sealed partial class Evaluator
             ? null
             : new IndexedLevels(n, _context.Options.IndexedJoinAfter);
         cursors[0] = Open(order[0], row, graph);
+        if (levels.Members is not null) cursors[0] = cursors[0].WithMembers(levels.Members, levels.MemberPosition);
         while (true)
         {
             if (cursors[level].MoveNext())
@@ -114,7 +92,7 @@ internal sealed partial class Evaluator
                 if (level == n - 1)
                 {
                     _context.Tick();
-                    yield return (int[])row.Clone();
+                    yield return shareRow ? row : (int[])row.Clone();
                 }
                 else
                 {
@@ -136,6 +114,55 @@ internal sealed partial class Evaluator
                 level--;
             }
         }
+    }
+
+    /// <summary>The levels of a BGP's nested loop, the first possibly merge-joined with a sorted run.</summary>
+    private sealed record BgpLevels(PatternPlan[] Order, SortedRun? Members, int MemberPosition);
+
+    /// <summary>
+    /// The patterns of a non-empty BGP with constants and seed bindings as ids, in join order, each
+    /// position's <see cref="Fill"/> set; null when some pattern cannot match (an unknown constant,
+    /// an empty count).
+    /// </summary>
+    private BgpLevels? PrepareBgp(Bgp bgp, int[] seed, int graph)
+    {
+        int n = bgp.Triples.Count;
+        bool planned = Plan.IsOrdered(bgp);
+        var plans = new PatternPlan[n];
+        for (int i = 0; i < n; i++)
+        {
+            TriplePattern t = bgp.Triples[i];
+            var plan = new PatternPlan();
+            ReadOnlySpan<Term> terms = [t.Subject, t.Predicate, t.Obj];
+            for (int k = 0; k < 3; k++)
+            {
+                Term term = terms[k];
+                if (VariableAnalysis.IsVariable(term))
+                {
+                    int slot = _analysis.SlotOf(term);
+                    if (seed[slot] != 0) plan.Ids[k] = seed[slot];
+                    else plan.Slots[k] = slot;
+                }
+                else if (!_context.Store.TryGetId(term, out plan.Ids[k])) return null;
+                if (plan.Ids[k] < 0) return null;
+            }
+            if (n > 1 && !planned)
+            {
+                // Counts only order the patterns; a single pattern, or an order the optimiser fixed, is simply scanned.
+                plan.Count = _context.Count(plan.Ids[0], plan.Ids[1], plan.Ids[2], graph);
+                if (plan.Count == 0) return null;
+            }
+            plans[i] = plan;
+        }
+        PatternPlan[] order = OrderPatterns(plans, planned);
+        if (n >= 2 && graph != EvaluationContext.AnyNamedGraph && _context.Uses(EvaluationShortcuts.SortedRunJoins)
+            && TryMergeJoin(order, graph, out SortedRun? members, out int position, out PatternPlan? merged))
+        {
+            // The first two levels become one: the second pattern's range, filtered by the first's ids.
+            return new BgpLevels([merged!, .. order[2..]], members, position);
+        }
+        return new BgpLevels(order, null, -1);
+
     }
 
     private ScanCursor Open(PatternPlan plan, int[] row, int graph)
