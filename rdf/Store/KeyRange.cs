@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace DihNode.Rdf.Store;
 
 /// <summary>
@@ -25,6 +26,7 @@ internal struct KeyRange<T> where T : unmanaged, IQuadKey<T>
 
     public T Current;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool MoveNext()
     {
         if (_baseOnly)
@@ -54,6 +56,7 @@ internal struct KeyRange<T> where T : unmanaged, IQuadKey<T>
     }
 
     /// <summary>The next key of (base − removed1) ∪ added1 that level 0 did not remove.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool NextLevel1(out T key)
     {
         while (true)

@@ -61,6 +61,7 @@ internal static class QuadKey
         ComparePrefix(in a, in b, T.Arity);
 
     /// <summary>First index in <c>keys[lo..hi)</c> whose prefix is not below <paramref name="probe"/>'s.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int LowerBound<T>(T[] keys, int lo, int hi, in T probe, int length) where T : unmanaged, IQuadKey<T>
     {
         while (lo < hi)
@@ -73,6 +74,7 @@ internal static class QuadKey
     }
 
     /// <summary>First index in <c>keys[lo..hi)</c> whose prefix is above <paramref name="probe"/>'s.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int UpperBound<T>(T[] keys, int lo, int hi, in T probe, int length) where T : unmanaged, IQuadKey<T>
     {
         while (lo < hi)

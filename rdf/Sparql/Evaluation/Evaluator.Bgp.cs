@@ -41,78 +41,11 @@ internal sealed partial class Evaluator
             yield break;
         }
         if (PrepareBgp(bgp, seed, graph) is not BgpLevels levels) yield break;
-        PatternPlan[] order = levels.Order;
-        n = order.Length;
-
-        int[] row = (int[])seed.Clone();
-        var cursors = new ScanCursor[n];
-        var boundAt = new int[n][];
-        for (int i = 0; i < n; i++) boundAt[i] = new int[3];
-        var boundCount = new int[n];
-        int level = 0;
-        bool anyGraph = graph == EvaluationContext.AnyNamedGraph;
-        IndexedLevels? indexed = anyGraph || n == 1 || !_context.Uses(EvaluationShortcuts.IndexedBgpJoins)
-            ? null
-            : new IndexedLevels(n, _context.Options.IndexedJoinAfter);
-        cursors[0] = Open(order[0], row, graph);
-        if (levels.Members is not null) cursors[0] = cursors[0].WithMembers(levels.Members, levels.MemberPosition);
-        while (true)
+        var loop = new BgpLoop(this, levels, seed, graph, graphSlot);
+        while (loop.Next())
         {
-            if (cursors[level].MoveNext())
-            {
-                PatternPlan plan = order[level];
-                for (int b = 0; b < boundCount[level]; b++) row[boundAt[level][b]] = 0;
-                boundCount[level] = 0;
-                EncodedQuad q = cursors[level].Current;
-                if (indexed is not null)
-                {
-                    if (level == 0) indexed.NextOuterRow();
-                    else if (level == 1) indexed.SecondRows++;
-                }
-                if (anyGraph && level == 0)
-                {
-                    if (!_context.IsDatasetNamedGraph(q.G)) continue;
-                    row[graphSlot] = q.G;
-                }
-                bool ok = true;
-                for (int k = 0; k < 3 && ok; k++)
-                {
-                    Fill fill = plan.Fills[k];
-                    if (fill == Fill.Constant || fill == Fill.Read) continue;
-                    int value = k == 0 ? q.S : k == 1 ? q.P : q.O;
-                    int slot = plan.Slots[k];
-                    if (fill == Fill.Bind)
-                    {
-                        row[slot] = value;
-                        boundAt[level][boundCount[level]++] = slot;
-                    }
-                    else ok = row[slot] == value;
-                }
-                if (!ok) continue;
-                if (level == n - 1)
-                {
-                    _context.Tick();
-                    yield return shareRow ? row : (int[])row.Clone();
-                }
-                else
-                {
-                    level++;
-                    cursors[level] = indexed is null
-                        ? Open(order[level], row, anyGraph ? row[graphSlot] : graph)
-                        : OpenIndexed(order, row, graph, level, indexed);
-                }
-            }
-            else
-            {
-                for (int b = 0; b < boundCount[level]; b++) row[boundAt[level][b]] = 0;
-                boundCount[level] = 0;
-                if (level == 0)
-                {
-                    if (anyGraph) row[graphSlot] = 0;
-                    yield break;
-                }
-                level--;
-            }
+            _context.Tick();
+            yield return shareRow ? loop.Row : (int[])loop.Row.Clone();
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using DihNode.Rdf.Model;
 using DihNode.Rdf.Sparql.Evaluation.Expressions;
 using DihNode.Rdf.Sparql.Syntax;
@@ -61,6 +62,7 @@ internal sealed partial class Evaluator
     }
 
     /// <summary>The scan of a one-level BGP, each quad's bindings counted under its key.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Count(BgpLevels levels, int graph, int[] keySlots, int[] countSlots, Dictionary<int[], long[]> groups, List<int[]> order)
     {
         PatternPlan plan = levels.Order[0];

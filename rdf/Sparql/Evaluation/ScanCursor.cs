@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using DihNode.Rdf.Store;
 
 namespace DihNode.Rdf.Sparql.Evaluation;
@@ -55,6 +56,7 @@ internal struct ScanCursor
 
     public EncodedQuad Current { get; private set; }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool MoveNext()
     {
         if (_members is null) return MoveNextRaw();
@@ -73,6 +75,7 @@ internal struct ScanCursor
         return false;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool MoveNextRaw()
     {
         if (_array is null)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace DihNode.Rdf.Sparql.Evaluation;
 
 /// <summary>
@@ -68,6 +69,7 @@ internal sealed class SortedRun
     public static int At(in Store.EncodedQuad q, int position) => position == 0 ? q.S : position == 1 ? q.P : q.O;
 
     /// <summary>How many times <paramref name="id"/> occurs; probes are cheapest in ascending order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Count(int id)
     {
         if (_bits is not null)

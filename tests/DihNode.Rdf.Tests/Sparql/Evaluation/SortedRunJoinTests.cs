@@ -27,7 +27,7 @@ public class SortedRunJoinTests
     /// </summary>
     private static string Catalogue(int n)
     {
-        var sb = new StringBuilder();
+        var sb = new StringBuilder(":c0 :label \"zero\" . :c1 :label \"one\" . :c2 :label \"two\" . :c1 :label \"uno\" .\n:g1 { :c1 :label \"one\" . :c2 :label \"two\" . }\n");
         for (int i = 0; i < n; i++)
         {
             if (i % 7 != 0) sb.Append($":o{i} a :Org .\n");
@@ -48,6 +48,11 @@ public class SortedRunJoinTests
     [Theory]
     [InlineData("SELECT ?o ?c WHERE { ?o a :Org ; :spatial ?c }")]
     [InlineData("SELECT ?o ?c WHERE { ?o :spatial ?c ; a :Org }")]
+    [InlineData("SELECT ?o ?c WHERE { ?c :label \"one\" . ?o :spatial ?c ; a :Org }")]
+    [InlineData("SELECT ?o ?c ?n WHERE { ?c :label ?l . ?o :spatial ?c ; a :Org ; :name ?n }")]
+    [InlineData("SELECT ?o ?c ?n WHERE { ?c :label ?l . ?o :spatial ?c ; a :Org ; a :Hub ; :name ?n }")]
+    [InlineData("SELECT ?c (COUNT(*) AS ?n) WHERE { ?c :label ?l . ?o :spatial ?c ; a :Org } GROUP BY ?c")]
+    [InlineData("SELECT ?o ?c WHERE { GRAPH :g1 { ?c :label ?l . ?o :spatial ?c ; a :Org } }")]
     [InlineData("SELECT ?o ?c ?n WHERE { ?o a :Org ; :spatial ?c ; :name ?n }")]
     [InlineData("SELECT ?o WHERE { ?o a :Org ; :spatial :c1 }")]
     [InlineData("SELECT ?o ?c ?d WHERE { ?o a :Org ; :spatial ?c ; :spatial ?d }")]
