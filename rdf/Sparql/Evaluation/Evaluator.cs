@@ -153,6 +153,8 @@ internal sealed partial class Evaluator
         int slot = _context.Slot(x.Variable);
         // A constant (e.g. an equality filter turned into a binding) is encoded once.
         int constant = x.Expression is ConstantExpression { Value: var c } ? _context.Encode(c) : 0;
+        // A non-empty BGP yields fresh copies no one else holds: they are extended in place.
+        bool owned = x.Input is Bgp { Triples.Count: > 0 };
         foreach (int[] row in Eval(x.Input, seed, graph))
         {
             // A chain of BINDs (or SELECT expressions) shares one solution's BNODE(str) nodes (§17.4.2.9).
@@ -169,7 +171,7 @@ internal sealed partial class Evaluator
                 if (row[slot] == id) yield return row;
                 continue;
             }
-            int[] extended = (int[])row.Clone();
+            int[] extended = owned ? row : (int[])row.Clone();
             extended[slot] = id;
             yield return extended;
         }
