@@ -3,17 +3,17 @@ namespace DihNode.Rdf.Sparql.Evaluation;
 internal sealed partial class Evaluator
 {
     /// <summary>
-    /// For each set of bound positions (mask: 1 = S, 2 = P, 4 = O), the free position the store's
-    /// index lists last (SPO, POS or OSP, <c>Store/IndexOrder</c>): within one value of the other free
-    /// positions, a range scan gives this position's ids in ascending order.
-    /// </summary>
-    /// <summary>
     /// How many ids a sorted run may read per seek it saves: a seek is two binary searches over the
     /// whole index (~0.3–0.5 µs, mostly cache misses), reading a run and setting its bitmap bit a few
     /// ns per id, sequentially.
     /// </summary>
     private const long RunEntriesPerSeek = 32;
 
+    /// <summary>
+    /// For each set of bound positions (mask: 1 = S, 2 = P, 4 = O), the free position the store's
+    /// index lists last (SPO, POS or OSP, <c>Store/IndexOrder</c>): within one value of the other free
+    /// positions, a range scan gives this position's ids in ascending order.
+    /// </summary>
     private static readonly int[] s_lastFree = [2, 2, 0, 2, 1, 1, 0, -1];
 
     /// <summary>
@@ -41,7 +41,7 @@ internal sealed partial class Evaluator
         // The nested loop seeks once per row of the first level; the merge reads the other range whole.
         (long seeks, long extra) = runSide == 0 ? (runCount, scanCount) : (scanCount, runCount);
         long minRun = Math.Max(1, _context.Options.MergeJoinMinRun);
-        if (seeks < minRun || extra > seeks * RunEntriesPerSeek) return false;
+        if (seeks < minRun || extra > seeks * RunEntriesPerSeek || runCount > MaxIndexedRange) return false;
         int runPosition = Array.FindIndex(run.Fills, f => f is Fill.Bind or Fill.Read);
         members = SortedRun.Read(_context.Scan(run.Ids[0], run.Ids[1], run.Ids[2], graph), runPosition, (int)runCount);
         merged = new PatternPlan { Count = scanCount };
@@ -133,7 +133,7 @@ internal sealed partial class Evaluator
         if (merge.Count < 0) merge.Count = _context.Count(run.Ids[0], run.Ids[1], run.Ids[2], graph);
         long threshold = Math.Max(Math.Max(1, _context.Options.MergeJoinMinRun), merge.Count / RunEntriesPerSeek);
         merge.Checks += checks;
-        if (merge.Checks < threshold) return null;
+        if (merge.Checks < threshold || merge.Count > MaxIndexedRange) return null;
         int position = Array.FindIndex(run.Fills, f => f == Fill.Read);
         return merge.Members = SortedRun.Read(_context.Scan(run.Ids[0], run.Ids[1], run.Ids[2], graph), position, (int)merge.Count);
     }
