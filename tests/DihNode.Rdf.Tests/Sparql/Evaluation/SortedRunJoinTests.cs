@@ -70,6 +70,8 @@ public class SortedRunJoinTests
     [InlineData("SELECT ?c (COUNT(?n) AS ?k) WHERE { ?o a :Org ; :spatial ?c OPTIONAL { ?o :name ?n } } GROUP BY ?c")]
     [InlineData("SELECT ?c (COUNT(?o) AS ?n) WHERE { GRAPH :g1 { ?o a :Org ; :spatial ?c } } GROUP BY ?c")]
     [InlineData("SELECT ?g ?c (COUNT(?o) AS ?n) WHERE { GRAPH ?g { ?o a :Org ; :spatial ?c } } GROUP BY ?g ?c")]
+    [InlineData("SELECT ?c ?n WHERE { GRAPH :g1 { SELECT ?c (COUNT(?o) AS ?n) WHERE { ?o a :Org ; :spatial ?c } GROUP BY ?c } }")]
+    [InlineData("SELECT ?g ?c ?n WHERE { GRAPH ?g { SELECT ?c (COUNT(*) AS ?n) WHERE { ?o a :Org ; :spatial ?c } GROUP BY ?c } }")]
     [InlineData("SELECT ?o ?c WHERE { GRAPH :g0 { ?o a :Org ; :spatial ?c } }")]
     [InlineData("SELECT ?c (COUNT(?o) AS ?n) FROM :g0 FROM :g1 WHERE { ?o a :Org ; :spatial ?c } GROUP BY ?c")]
     [InlineData("SELECT ?o ?c FROM :g0 FROM :g1 WHERE { ?o a :Org ; :spatial ?c }")]
