@@ -31,7 +31,7 @@ internal enum EvaluationShortcuts
     /// </summary>
     SortedRunJoins = 64,
 
-    /// <summary>GROUP BY over a BGP reads each solution in place (no copy per row).</summary>
+    /// <summary>GROUP BY and FILTER over a BGP read each solution in place (a filter copies only the rows it keeps).</summary>
     InPlaceGrouping = 128,
 
     /// <summary>GROUP BY variables with COUNTs over a BGP that is one scan: counted on ids, no rows built.</summary>

@@ -132,12 +132,15 @@ internal sealed partial class Evaluator
     /// <summary>Filter (§18.5): the input's rows for which every condition holds.</summary>
     private IEnumerable<int[]> EvalFilter(Filter f, int[] seed, int graph)
     {
-        foreach (int[] row in Eval(f.Input, seed, graph))
+        // Over a BGP the conditions read its solutions in place, and only the rows kept are copied.
+        bool inPlace = f.Input is Bgp { Triples.Count: > 0 } bgp && _context.Uses(EvaluationShortcuts.InPlaceGrouping);
+        IEnumerable<int[]> rows = inPlace ? EvalBgp((Bgp)f.Input, seed, graph, shareRow: true) : Eval(f.Input, seed, graph);
+        foreach (int[] row in rows)
         {
             bool pass = true;
             foreach (Expression c in f.Conditions)
                 if (!_expressions.Test(c, row, graph)) { pass = false; break; }
-            if (pass) yield return row;
+            if (pass) yield return inPlace ? (int[])row.Clone() : row;
         }
     }
 
