@@ -32,6 +32,7 @@ public static class NodeServer
         builder.Services.AddSingleton(store.Registry);
         builder.Services.AddSingleton<WriteAccess>();
         builder.Services.AddSingleton<QueryGate>();
+        builder.Services.AddSingleton(new ClientBudget(options));
         builder.Services.AddScoped(_ => store.NewContext());
         builder.Services.AddProblemDetails();
         configure?.Invoke(builder);
@@ -39,6 +40,7 @@ public static class NodeServer
         var app = builder.Build();
         app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusFor });
         app.UseMiddleware<RequestLog>();
+        app.UseMiddleware<ClientBudgetMiddleware>();
         HealthEndpoints.Map(app);
         LinkedData.LinkedDataEndpoints.Map(app);
         Sparql.SparqlEndpoints.MapSparql(app);

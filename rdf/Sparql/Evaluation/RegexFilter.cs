@@ -17,10 +17,12 @@ internal sealed class RegexFilter
     private readonly int _slot;
     private readonly Regex _regex;
     private readonly ITermText _text;
+    private readonly Action _timedOut;
     private char[] _buffer = new char[256];
 
-    private RegexFilter(int slot, Regex regex, ITermText text)
+    private RegexFilter(int slot, Regex regex, ITermText text, Action timedOut)
     {
+        _timedOut = timedOut;
         _slot = slot;
         _regex = regex;
         _text = text;
@@ -43,7 +45,7 @@ internal sealed class RegexFilter
         }
         if (!context.TryGetSlot(v.Variable, out int slot)) return null;
         Regex? regex = XPathRegex.Get(((Literal)pattern.Value).LexicalForm, flags, timeout);
-        return regex is null ? null : new RegexFilter(slot, regex, text);
+        return regex is null ? null : new RegexFilter(slot, regex, text, context.CheckLimits);
     }
 
     /// <summary>
@@ -66,6 +68,7 @@ internal sealed class RegexFilter
         }
         catch (RegexMatchTimeoutException)
         {
+            _timedOut(); // past the query's time limit: stop the query, not just this row
             return false;
         }
     }
