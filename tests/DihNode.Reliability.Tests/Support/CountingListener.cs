@@ -7,7 +7,7 @@ namespace DihNode.Reliability.Tests.Support;
 /// A TCP listener on a loopback port that counts the connections it accepts (and answers each with an
 /// HTTP 200 Turtle document, so a client that did connect would succeed): the SSRF tests expect 0.
 /// </summary>
-internal sealed class CountingListener : IDisposable
+public sealed class CountingListener : IDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource _stop = new();
