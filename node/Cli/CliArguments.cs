@@ -13,8 +13,8 @@ internal sealed class CliArguments
     /// <summary>Options that take no value (<c>--strict</c>); any other option takes one.</summary>
     private static readonly HashSet<string> s_flags = new(StringComparer.Ordinal) { "strict", "sync", "aggregator", "fresh" };
 
-    /// <summary>Options that may be given more than once, one value each (<c>--peer A=URL --peer B=URL</c>).</summary>
-    private static readonly HashSet<string> s_repeatable = new(StringComparer.Ordinal) { "peer" };
+    /// <summary>Options that may be given more than once (<c>--peer A=URL --peer B=URL</c>).</summary>
+    private static readonly HashSet<string> s_repeatable = new(StringComparer.Ordinal) { "peer", "peer-secret" };
 
     /// <summary>
     /// Options that take a list: every following argument up to the next option (<c>--shapes A.ttl B.ttl</c>);

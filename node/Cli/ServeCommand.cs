@@ -13,7 +13,8 @@ namespace DihNode.Node.Cli;
 /// </summary>
 internal static class ServeCommand
 {
-    public const string Synopsis = "serve --db FILE [--urls URL] [--base-iri IRI] [--country CODE] [--api-key KEY]";
+    public const string Synopsis = "serve --db FILE [--urls URL] [--base-iri IRI] [--country CODE] [--api-key KEY]\n"
+        + "        [--node-name NAME --grpc-urls URL [--peer NAME=URL --peer-secret NAME=SECRET]... [--peers FILE] [--aggregator]]";
 
     public static int Run(CliArguments args)
     {
@@ -31,6 +32,8 @@ internal static class ServeCommand
         BaseIri = args.Option("base-iri"),
         Country = args.Option("country")?.ToUpperInvariant(),
         ApiKey = args.Option("api-key") ?? NullIfEmpty(Environment.GetEnvironmentVariable("DIHNODE_API_KEY")),
+        GrpcUrls = args.Option("grpc-urls"),
+        Federation = PeerArguments.Read(args),
     };
 
     /// <summary>Opens the database, starts the server, prints where it listens, and waits for shutdown.</summary>
@@ -51,6 +54,8 @@ internal static class ServeCommand
             var app = NodeServer.Build(options, store);
             app.Start();
             foreach (string url in app.Urls) Console.Out.WriteLine($"dihnode listening on {url}");
+            if (options.Federation is { } f)
+                Console.Out.WriteLine($"federation: node '{f.NodeName}'{(f.Aggregator ? ", aggregator" : "")}, gRPC on {options.GrpcUrls ?? "(none: --grpc-urls not given)"}, peers: {(f.Peers.Count == 0 ? "none" : string.Join(", ", f.Peers.Select(p => $"{p.Name} {p.Url}")))}");
             if (banner is not null) Console.Out.WriteLine(banner(store, app));
             if (options.ApiKey is null) Console.Out.WriteLine("no --api-key given: the node refuses every write");
             app.WaitForShutdown();

@@ -56,6 +56,18 @@ public sealed class NodeOptions
     /// </summary>
     public IReadOnlyList<string> LoadAllowList { get; init; } = [];
 
+    /// <summary>
+    /// Where the federation's gRPC service listens (cleartext HTTP/2 needs a port of its own, beside
+    /// <see cref="Urls"/>); null: no gRPC endpoint.
+    /// </summary>
+    public string? GrpcUrls { get; init; }
+
+    /// <summary>The node's federation identity, peers and limits; null: the node does not federate.</summary>
+    public DihNode.Federation.FederationOptions? Federation { get; init; }
+
+    /// <summary>The folder of the reference vocabularies (countries, schemes) an aggregator needs to read its peers' hubs; null: the shared data folder.</summary>
+    public string? ReferenceDataDirectory { get; init; }
+
     /// <summary>The public base URL of the node's endpoints (for the catalogue and service description); null: the request's own.</summary>
     public string? PublicUrl { get; init; }
 }

@@ -1,3 +1,5 @@
+using DihNode.Node.Federation;
+using DihNode.Node.OData;
 using DihNode.Node.Registry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics;
@@ -18,11 +20,12 @@ public static class NodeServer
     public static WebApplication Build(NodeOptions options, NodeStore store, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ApplicationName = "dihnode", Args = [], ContentRootPath = AppContext.BaseDirectory });
-        builder.WebHost.UseUrls(options.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        if (options.GrpcUrls is null) builder.WebHost.UseUrls(options.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.Limits.MaxRequestBodySize = options.MaxBodyBytes;
             k.AddServerHeader = false;
+            if (options.GrpcUrls is not null) FederationSetup.Listen(k, options); // HTTP/1.1 and HTTP/2 on separate ports
         });
         builder.Logging.ClearProviders();
         builder.Logging.AddJsonConsole(o => o.TimestampFormat = "O");
@@ -35,6 +38,8 @@ public static class NodeServer
         builder.Services.AddSingleton(new ClientBudget(options));
         builder.Services.AddScoped(_ => store.NewContext());
         builder.Services.AddProblemDetails();
+        if (options.Federation is not null) FederationSetup.AddServices(builder, options, store);
+        builder.Services.AddNodeOData();
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -45,6 +50,9 @@ public static class NodeServer
         LinkedData.LinkedDataEndpoints.Map(app);
         Sparql.SparqlEndpoints.MapSparql(app);
         GraphStore.GraphStoreEndpoints.MapGraphStore(app);
+        FederationSetup.Map(app, options);
+        app.MapNodeOData();
+        Web.WebEndpoints.Map(app);
         return app;
     }
 

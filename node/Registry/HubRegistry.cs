@@ -11,7 +11,7 @@ namespace DihNode.Node.Registry;
 /// RDF projection is brought up to date before the call returns, so a change is visible in OData,
 /// SPARQL, DCAT and HTML as soon as the write returns. Writes run one at a time.
 /// </summary>
-public sealed class HubRegistry
+public sealed partial class HubRegistry
 {
     private readonly NodeStore _store;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
@@ -76,7 +76,8 @@ public sealed class HubRegistry
 
     /// <summary>
     /// Creates or replaces one hub (found by its IRI). With <paramref name="ifVersion"/>, the write happens
-    /// only when the hub is at that version (else <see cref="HubVersionConflictException"/>). Returns the
+    /// only when the hub is at that version, or with 0 only when it does not exist yet (else
+    /// <see cref="HubVersionConflictException"/>). Returns the
     /// outcome and the hub's version after the write.
     /// </summary>
     public async Task<(HubWriteOutcome Outcome, long Version, int Id)> UpsertAsync(HubRecord record, long? ifVersion = null, string origin = "", CancellationToken cancellationToken = default)
@@ -87,7 +88,8 @@ public sealed class HubRegistry
         {
             string iri = (record.Iri ?? lookup.Iris.Hub(record.Source, record.Key)).Value;
             var current = LoadHubs(context).FirstOrDefault(h => h.Iri == iri);
-            if (ifVersion is long expected && (current is null || current.Version != expected))
+            // ifVersion 0: create only (the hub must not exist yet); checked inside the write, so two racing creates cannot both pass.
+            if (ifVersion is long expected && (expected == 0 ? current is not null : current is null || current.Version != expected))
                 throw new HubVersionConflictException(iri, expected, current?.Version ?? 0);
             outcome = Upsert(context, lookup, log, current, record, origin);
             row = current ?? context.Hubs.Local.First(h => h.Iri == iri);
@@ -105,6 +107,7 @@ public sealed class HubRegistry
             if (ifVersion is long expected && (current is null || current.Version != expected))
                 throw new HubVersionConflictException(hubIri, expected, current?.Version ?? 0);
             if (current is null) return;
+            CheckOwner(current, origin);
             found = true;
             Delete(context, log, current, origin);
         }, null, cancellationToken);
@@ -115,6 +118,7 @@ public sealed class HubRegistry
     {
         if (current is not null)
         {
+            CheckOwner(current, origin);
             var before = HubDescriptionBuilder.Build(HubMapping.ToRecord(current), lookup.Iris, 0, 0).Triples;
             var after = HubDescriptionBuilder.Build(record, lookup.Iris, 0, 0).Triples;
             if (before.Count == after.Count && new HashSet<Rdf.Model.Triple>(before).SetEquals(after)) return HubWriteOutcome.Unchanged;
@@ -132,8 +136,17 @@ public sealed class HubRegistry
     private static void Delete(RegistryDbContext context, ChangeLog log, Hub hub, string origin)
     {
         log.Append(hub.Iri, hub.Identifier, HubChangeKind.Delete, origin);
-        log.Deleted.Add(hub.Iri);
+        log.Deleted.Add((hub.Iri, hub.Origin));
         context.Hubs.Remove(hub);
+    }
+
+    /// <summary>A hub belongs to whoever published it: this node ("") or one peer; nobody else may change it.</summary>
+    private static void CheckOwner(Hub current, string origin)
+    {
+        if (current.Origin == origin) return;
+        throw new RegistryRuleException("origin", current.Origin.Length == 0
+            ? $"<{current.Iri}> is this node's own hub; {(origin.Length == 0 ? "" : $"peer '{origin}' ")}may not change it"
+            : $"<{current.Iri}> belongs to peer '{current.Origin}' and changes only through its feed, not {(origin.Length == 0 ? "here" : $"from peer '{origin}'")}");
     }
 
     internal static IQueryable<Hub> LoadHubs(RegistryDbContext context) =>
@@ -158,8 +171,8 @@ public sealed class HubRegistry
                 transaction.Commit();
                 last = log.Sequence;
             }
-            if (log.Count == 0 && reference is null) return;
-            RdfProjection.Apply(_store.Rdf, _store.Iris, log.Upserted.Select(HubMapping.ToRecord), log.Deleted, reference);
+            if (log.Count == 0 && reference is null && log.Mark is null) return;
+            RdfProjection.Apply(_store.Rdf, _store.Iris, log.Upserted.Select(h => (HubMapping.ToRecord(h), h.Origin)), log.Deleted, reference, log.Mark);
             _store.MarkProjected(last);
         }
         finally
@@ -185,7 +198,10 @@ public sealed class HubRegistry
 
         public List<Hub> Upserted { get; } = [];
 
-        public List<string> Deleted { get; } = [];
+        public List<(string Iri, string Origin)> Deleted { get; } = [];
+
+        /// <summary>Set by a replication write: the peer's feed position to record in its graph's provenance.</summary>
+        public PeerMark? Mark { get; set; }
 
         public long Append(string iri, string identifier, HubChangeKind kind, string origin)
         {

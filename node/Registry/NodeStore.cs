@@ -140,8 +140,8 @@ public sealed class NodeStore : IDisposable
         if (projected == last && (rdfHasHubs || last == 0)) return;
         using (var context = NewContext())
         {
-            var all = HubRegistry.LoadHubs(context).AsNoTracking().AsEnumerable().Select(HubMapping.ToRecord).ToList();
-            RdfProjection.Rebuild(Rdf, Iris, all);
+            var all = HubRegistry.LoadHubs(context).AsNoTracking().AsEnumerable().Select(h => (HubMapping.ToRecord(h), h.Origin)).ToList();
+            RdfProjection.Rebuild(Rdf, Iris, all, HubRegistry.ReadMarks(context));
         }
         MarkProjected(last);
     }

@@ -76,6 +76,8 @@ internal static class SparqlQueryEndpoint
             DefaultGraphs = defaultGraphs.Count > 0 || namedGraphs.Count > 0 ? defaultGraphs : null,
             NamedGraphs = defaultGraphs.Count > 0 || namedGraphs.Count > 0 ? namedGraphs : null,
             UnionDefaultGraph = true,
+            // SERVICE reaches configured peers only (federation); without federation there is no handler and SERVICE is refused.
+            ServiceHandler = context.RequestServices.GetService<IServiceHandler>(),
         };
         string accept = context.Request.Headers.Accept.ToString();
         try

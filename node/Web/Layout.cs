@@ -14,8 +14,9 @@ public static class Layout
     public static IReadOnlyList<(string Label, string Href)> Navigation { get; } =
     [
         ("Home", "/"),
+        ("Search", "/search"),
         ("Catalogue", "/catalog"),
-        ("SPARQL", "/sparql"),
+        ("SPARQL", "/query"),
         ("Downloads", "/dump/hubs.ttl"),
     ];
 

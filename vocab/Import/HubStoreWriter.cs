@@ -116,17 +116,28 @@ public static class HubStoreWriter
     /// host, or the same slugged name and the same country, get <c>dct:relation</c> to each other.
     /// Returns the number of linked pairs.
     /// </summary>
-    public static int Relink(IStoreTransaction tx, ProfileIris iris)
+    public static int Relink(IStoreTransaction tx, ProfileIris iris) => Relink(tx, iris, [iris.HubsGraph]);
+
+    /// <summary>
+    /// <see cref="Relink(IStoreTransaction, ProfileIris)"/> over several hubs graphs (a node's own and its
+    /// peers' copies): a hub's source is its <c>dct:source</c> within its graph, so the same hub published
+    /// by two nodes is linked even when both name the same source.
+    /// </summary>
+    public static int Relink(IStoreTransaction tx, ProfileIris iris, IReadOnlyList<Iri> hubGraphs)
     {
         int links = tx.GetOrAddId(iris.LinksGraph);
         tx.RemoveAll(QuadPattern.InGraph(links));
-        if (!tx.TryGetId(iris.HubsGraph, out int hubs) || !tx.TryGetId(DihTerms.Hub, out int hubClass)) return 0;
+        if (!tx.TryGetId(DihTerms.Hub, out int hubClass)) return 0;
         int type = tx.GetOrAddId(Vocabulary.Rdf.Type);
-        var all = new List<(int Id, int Source, string? Host, string? NameKey)>();
-        var cursor = tx.Find(QuadPattern.InGraph(hubs, 0, type, hubClass));
-        var ids = new List<int>();
-        while (cursor.MoveNext()) ids.Add(cursor.Current.S);
-        foreach (int id in ids)
+        var all = new List<(int Id, (int Graph, int Source) Source, string? Host, string? NameKey)>();
+        var ids = new List<(int Id, int Graph)>();
+        foreach (var graph in hubGraphs)
+        {
+            if (!tx.TryGetId(graph, out int g)) continue;
+            var cursor = tx.Find(QuadPattern.InGraph(g, 0, type, hubClass));
+            while (cursor.MoveNext()) ids.Add((cursor.Current.S, g));
+        }
+        foreach (var (id, hubs) in ids)
         {
             int source = 0;
             string? host = null, name = null, country = null;
@@ -140,7 +151,7 @@ public static class HubStoreWriter
                 else if (p == SkosTerms.PrefLabel && o is Literal l) name = Names.Slug(l.LexicalForm);
                 else if (p == DctTerms.Spatial && o is Iri sp && sp.Value.StartsWith(CountryAuthority, StringComparison.Ordinal)) country = sp.Value;
             }
-            all.Add((id, source, host, name is null || country is null ? null : name + "|" + country));
+            all.Add((id, (hubs, source), host, name is null || country is null ? null : name + "|" + country));
         }
         var pairs = new HashSet<(int, int)>();
         foreach (var group in all.Where(h => h.Host is not null).GroupBy(h => h.Host).Concat(all.Where(h => h.NameKey is not null).GroupBy(h => h.NameKey)))

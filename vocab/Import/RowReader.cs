@@ -31,7 +31,7 @@ internal sealed class RowReader(CsvRecord record, IReadOnlyDictionary<string, in
     public string Required(string column)
     {
         string? v = Optional(column);
-        if (v is null) Problem(column, "missing value (required)");
+        if (v is null) Problem(column, HubRules.MissingValue);
         return v ?? "";
     }
 
@@ -44,7 +44,7 @@ internal sealed class RowReader(CsvRecord record, IReadOnlyDictionary<string, in
         string v = Required(column);
         if (v.Length == 0) return Iri.FromTrusted(Namespaces.CountryAuthority + "XXX");
         var c = reference.FindCountry(v);
-        if (c is null) Problem(column, $"unknown country '{Names.Shorten(v)}' (not a current country of the EU authority table)");
+        if (c is null) Problem(column, HubRules.UnknownCountry(v));
         return c ?? Iri.FromTrusted(Namespaces.CountryAuthority + "XXX");
     }
 
@@ -52,8 +52,8 @@ internal sealed class RowReader(CsvRecord record, IReadOnlyDictionary<string, in
     {
         string? v = Optional(column);
         if (v is null) return null;
-        string? url = Names.NormaliseWebsite(v, out string? reason);
-        if (url is null) Problem(column, "bad URL: " + reason);
+        string? url = HubRules.Website(v, out string? problem);
+        if (problem is not null) Problem(column, problem);
         return url;
     }
 
@@ -62,7 +62,7 @@ internal sealed class RowReader(CsvRecord record, IReadOnlyDictionary<string, in
         string v = Required(column);
         var t = reference.Schemes.Find(ConceptSchemes.HubType, v);
         if (t is null && v.Length > 0)
-            Problem(column, $"unknown hub type '{Names.Shorten(v)}' (expected {string.Join(", ", ConceptSchemes.HubTypes.Select(h => h.Label))})");
+            Problem(column, HubRules.UnknownHubType(v));
         return t ?? Iri.FromTrusted("urn:x-invalid");
     }
 
@@ -87,15 +87,15 @@ internal sealed class RowReader(CsvRecord record, IReadOnlyDictionary<string, in
                 if (eq < 0) { Problem(column, $"'{Names.Shorten(item)}' has no level (write Label=1 to Label=5)"); continue; }
                 label = item[..eq].Trim();
                 string l = item[(eq + 1)..].Trim();
-                if (!int.TryParse(l, NumberStyles.None, CultureInfo.InvariantCulture, out int n) || n is < 1 or > 5)
+                if (!int.TryParse(l, NumberStyles.None, CultureInfo.InvariantCulture, out int n) || !HubRules.IsLevel(n))
                 {
-                    Problem(column, $"bad level '{Names.Shorten(l)}' for '{Names.Shorten(label)}' (an integer 1 to 5)");
+                    Problem(column, HubRules.BadLevel(l, label));
                     continue;
                 }
                 level = n;
             }
             var concept = reference.Schemes.Find(scheme, label);
-            if (concept is null) { Problem(column, $"unknown {scheme} '{Names.Shorten(label)}'"); continue; }
+            if (concept is null) { Problem(column, HubRules.UnknownTopic(scheme, label)); continue; }
             if (seen.TryGetValue(concept, out int? earlier))
             {
                 if (earlier == level)

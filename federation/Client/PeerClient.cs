@@ -1,0 +1,281 @@
+using System.Runtime.CompilerServices;
+using DihNode.Federation.Protocol;
+using DihNode.Federation.Trust;
+using DihNode.Federation.Wire;
+using DihNode.Rdf.Model;
+using Term = DihNode.Rdf.Model.Term;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+using Grpc.Net.Client;
+using P = DihNode.Federation.Protocol;
+
+namespace DihNode.Federation.Client;
+
+/// <summary>
+/// This node's client for one configured peer: every call carries the link proof and checks the peer's
+/// answer proof, runs under a deadline, passes the peer's circuit breaker, and (unary calls) is retried
+/// with exponential backoff and jitter on <c>UNAVAILABLE</c>. Messages over the size limit are refused
+/// both ways.
+/// </summary>
+public sealed class PeerClient : IDisposable
+{
+    private readonly GrpcChannel _channel;
+    private readonly P.Federation.FederationClient _client;
+    private readonly FederationOptions _options;
+
+    public PeerClient(PeerLink link, FederationOptions options, HttpMessageHandler? handler = null)
+    {
+        Link = link;
+        _options = options;
+        Breaker = new CircuitBreaker(options.BreakerThreshold, options.BreakerOpenFor);
+        _channel = GrpcChannel.ForAddress(link.Url, new GrpcChannelOptions
+        {
+            MaxReceiveMessageSize = options.MaxMessageBytes,
+            MaxSendMessageSize = options.MaxMessageBytes,
+            HttpHandler = handler ?? new SocketsHttpHandler
+            {
+                EnableMultipleHttp2Connections = true,
+                KeepAlivePingDelay = TimeSpan.FromSeconds(20),
+                KeepAlivePingTimeout = TimeSpan.FromSeconds(10),
+                ConnectTimeout = TimeSpan.FromSeconds(5),
+            },
+        });
+        _client = new P.Federation.FederationClient(_channel.Intercept(new LinkCredentialsInterceptor(options.NodeName, link.Secret)));
+    }
+
+    public PeerLink Link { get; }
+
+    public CircuitBreaker Breaker { get; }
+
+    public Task<HelloResponse> HelloAsync(CancellationToken cancellationToken = default) =>
+        UnaryAsync((o, n) => _client.HelloAsync(new HelloRequest { NodeName = _options.NodeName, ProtocolVersion = Serving.FederationService.ProtocolVersion }, o), cancellationToken);
+
+    public Task<Statistics> GetStatisticsAsync(CancellationToken cancellationToken = default) =>
+        UnaryAsync((o, n) => _client.GetStatisticsAsync(new StatisticsRequest(), o), cancellationToken);
+
+    /// <summary>The peer's snapshot, all batches read and decoded: its sequence and hubs.</summary>
+    public async Task<(long Sequence, List<ReceivedHub> Hubs)> GetSnapshotAsync(CancellationToken cancellationToken = default)
+    {
+        EnterBreaker();
+        try
+        {
+            var (options, nonce) = NewCall(_options.SnapshotDeadline, cancellationToken);
+            using var call = _client.GetSnapshot(new SnapshotRequest(), options);
+            await VerifyAnswerAsync(call.ResponseHeadersAsync, nonce, () => call.ResponseStream.MoveNext(cancellationToken));
+            long sequence = -1;
+            var hubs = new List<ReceivedHub>();
+            await foreach (var batch in call.ResponseStream.ReadAllAsync(cancellationToken))
+            {
+                if (sequence >= 0 && batch.Sequence != sequence) throw new WireFormatException("sequence", $"snapshot batches disagree on their sequence ({sequence}, {batch.Sequence})");
+                sequence = batch.Sequence;
+                var terms = TermCodec.Decode(batch.Terms, "terms");
+                for (int i = 0; i < batch.Hubs.Count; i++) hubs.Add(Decode(terms, batch.Hubs[i], $"hubs[{i}]"));
+                if (batch.Last) break;
+            }
+            Breaker.Success();
+            return (Math.Max(sequence, 0), hubs);
+        }
+        catch (Exception e) when (Counts(e))
+        {
+            Breaker.Failure();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The peer's change feed from <paramref name="fromSequence"/>, decoded; ends when the call does
+    /// (deadline, cancellation, link failure: the exception tells which).
+    /// </summary>
+    public async IAsyncEnumerable<FeedMessage> SubscribeAsync(long fromSequence, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        EnterBreaker();
+        var (options, nonce) = NewCall(_options.SubscribeDeadline, cancellationToken);
+        using var call = _client.Subscribe(new SubscribeRequest { FromSequence = fromSequence, HeartbeatSeconds = (int)Math.Max(1, _options.Heartbeat.TotalSeconds) }, options);
+        try
+        {
+            await VerifyAnswerAsync(call.ResponseHeadersAsync, nonce, () => call.ResponseStream.MoveNext(cancellationToken));
+        }
+        catch (Exception e) when (Counts(e))
+        {
+            Breaker.Failure();
+            throw;
+        }
+        Breaker.Success();
+        var stream = call.ResponseStream;
+        while (true)
+        {
+            // Three missed heartbeats: the link is dead even if TCP has not noticed.
+            using var watchdog = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            watchdog.CancelAfter(_options.Heartbeat * 3);
+            bool more;
+            try
+            {
+                more = await stream.MoveNext(watchdog.Token);
+            }
+            catch (RpcException e) when (e.StatusCode == StatusCode.Cancelled && !cancellationToken.IsCancellationRequested)
+            {
+                throw new RpcException(new Status(StatusCode.Unavailable, $"no message or heartbeat from {Link.Name} for {_options.Heartbeat.TotalSeconds * 3:F0} s"));
+            }
+            if (!more) yield break;
+            var message = stream.Current;
+            switch (message.KindCase)
+            {
+                case SubscribeResponse.KindOneofCase.Heartbeat:
+                    yield return new FeedMessage(null, message.Heartbeat.LastSequence, []);
+                    break;
+                case SubscribeResponse.KindOneofCase.Changes:
+                    var batch = message.Changes;
+                    var terms = TermCodec.Decode(batch.Terms, "changes.terms");
+                    var changes = new List<ReceivedChange>(batch.Changes.Count);
+                    for (int i = 0; i < batch.Changes.Count; i++)
+                    {
+                        var c = batch.Changes[i];
+                        string field = $"changes.changes[{i}]";
+                        var upsert = c.ChangeCase switch
+                        {
+                            P.HubChange.ChangeOneofCase.Upsert => Decode(terms, c.Upsert, field + ".upsert"),
+                            P.HubChange.ChangeOneofCase.Delete => null,
+                            _ => throw new WireFormatException(field, "neither upsert nor delete"),
+                        };
+                        string iri = upsert?.Hub.Value ?? c.HubIri;
+                        if (Iri.Validate(iri) is string bad) throw new WireFormatException(field + ".hub_iri", $"<{iri}>: {bad}");
+                        changes.Add(new ReceivedChange(c.Sequence, c.Committed?.ToDateTime() ?? DateTime.UtcNow, iri, upsert));
+                    }
+                    yield return new FeedMessage(batch.ThroughSequence, batch.ThroughSequence, changes);
+                    break;
+                default:
+                    throw new WireFormatException("kind", "a feed message that is neither changes nor a heartbeat");
+            }
+        }
+    }
+
+    /// <summary>Runs a SELECT or ASK at the peer with bindings (may be empty); reads all rows (the caller's deadline bounds it).</summary>
+    public async Task<RemoteResult> QueryAsync(string query, IReadOnlyList<string>? bindingVariables, IEnumerable<Term?[]>? bindingRows, DateTime deadline, CancellationToken cancellationToken = default)
+    {
+        var request = new QueryRequest { Query = query };
+        if (bindingVariables is not null && bindingRows is not null)
+        {
+            request.BindingVariables.AddRange(bindingVariables);
+            var table = new TermTableWriter(request.BindingTerms);
+            foreach (var row in bindingRows)
+                foreach (var cell in row) request.BindingCells.Add(cell is null ? 0 : table.Add(cell) + 1);
+        }
+        EnterBreaker();
+        try
+        {
+            string nonce = LinkProof.NewNonce();
+            var options = new CallOptions(new Metadata { { LinkProof.NonceHeader, nonce } }, deadline, cancellationToken);
+            using var call = _client.Query(request, options);
+            await VerifyAnswerAsync(call.ResponseHeadersAsync, nonce, () => call.ResponseStream.MoveNext(cancellationToken));
+            var variables = new List<string>();
+            var rows = new List<Term?[]>();
+            bool? boolean = null, truncated = false;
+            await foreach (var message in call.ResponseStream.ReadAllAsync(cancellationToken))
+            {
+                switch (message.KindCase)
+                {
+                    case QueryResponse.KindOneofCase.Header: variables.AddRange(message.Header.Variables); break;
+                    case QueryResponse.KindOneofCase.Boolean: boolean = message.Boolean; break;
+                    case QueryResponse.KindOneofCase.Rows:
+                        var terms = TermCodec.Decode(message.Rows.Terms, "rows.terms");
+                        int width = Math.Max(1, variables.Count);
+                        if (message.Rows.Cells.Count % width != 0) throw new WireFormatException("rows.cells", "not a whole number of rows");
+                        for (int i = 0; i < message.Rows.Cells.Count; i += width)
+                        {
+                            var row = new Term?[variables.Count];
+                            for (int j = 0; j < variables.Count; j++)
+                            {
+                                uint cell = message.Rows.Cells[i + j];
+                                row[j] = cell == 0 ? null : TermCodec.At(terms, cell - 1, "rows.cells");
+                            }
+                            rows.Add(row);
+                        }
+                        truncated |= message.Rows.Truncated;
+                        break;
+                }
+            }
+            Breaker.Success();
+            return new RemoteResult(variables, rows, boolean, truncated == true);
+        }
+        catch (Exception e) when (Counts(e))
+        {
+            Breaker.Failure();
+            throw;
+        }
+    }
+
+    private async Task<T> UnaryAsync<T>(Func<CallOptions, string, AsyncUnaryCall<T>> start, CancellationToken cancellationToken)
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            EnterBreaker();
+            try
+            {
+                var (options, nonce) = NewCall(_options.CallDeadline, cancellationToken);
+                using var call = start(options, nonce);
+                await VerifyAnswerAsync(call.ResponseHeadersAsync, nonce, () => call.ResponseAsync);
+                var response = await call.ResponseAsync;
+                Breaker.Success();
+                return response;
+            }
+            catch (RpcException e) when (Counts(e))
+            {
+                Breaker.Failure();
+                if (e.StatusCode != StatusCode.Unavailable || attempt >= _options.MaxAttempts) throw;
+                await Task.Delay(Backoff(attempt), cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Exponential backoff with full jitter: up to base × 2^(attempt-1).</summary>
+    internal TimeSpan Backoff(int attempt) =>
+        TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * _options.RetryBase.TotalMilliseconds * (1 << Math.Min(attempt - 1, 10)));
+
+    private (CallOptions Options, string Nonce) NewCall(TimeSpan deadline, CancellationToken cancellationToken)
+    {
+        string nonce = LinkProof.NewNonce();
+        return (new CallOptions(new Metadata { { LinkProof.NonceHeader, nonce } }, DateTime.UtcNow + deadline, cancellationToken), nonce);
+    }
+
+    /// <summary>
+    /// Checks the peer's answer proof in the response headers. A call refused before the server wrote its
+    /// headers (trailers only: no proof, an error status) surfaces that status from <paramref name="status"/>;
+    /// one that would go on without a proof is refused here.
+    /// </summary>
+    private async Task VerifyAnswerAsync(Task<Metadata> headers, string nonce, Func<Task> status)
+    {
+        var metadata = await headers;
+        string? node = metadata.GetValue(LinkProof.NodeHeader);
+        if (node is null) await status();
+        if (node != Link.Name || !LinkProof.Same(LinkProof.Answer(Link.Secret, Link.Name, nonce), metadata.GetValue(LinkProof.AnswerHeader)))
+            throw new RpcException(new Status(StatusCode.PermissionDenied, $"the server at {Link.Url} did not prove it is peer '{Link.Name}' (answered as '{node ?? "nobody"}')"));
+    }
+
+    private void EnterBreaker()
+    {
+        if (!Breaker.TryEnter())
+            throw new RpcException(new Status(StatusCode.Unavailable, $"circuit open for peer '{Link.Name}': too many failures, no call made"));
+    }
+
+    /// <summary>Failures of the link or the peer count against the breaker; cancellation by us does not.</summary>
+    private static bool Counts(Exception e) => e is not OperationCanceledException
+        && !(e is RpcException r && r.StatusCode is StatusCode.Cancelled or StatusCode.InvalidArgument or StatusCode.OutOfRange);
+
+    private static ReceivedHub Decode(Term[] terms, HubState state, string field) =>
+        new(TermCodec.At(terms, state.Hub, field + ".hub") as Iri ?? throw new WireFormatException(field + ".hub", "the hub is not an IRI"),
+            TermCodec.DecodeTriples(terms, state.Triples, field + ".triples"));
+
+    public void Dispose() => _channel.Dispose();
+}
+
+/// <summary>A hub as received from a peer.</summary>
+public sealed record ReceivedHub(Iri Hub, List<Triple> Triples);
+
+/// <summary>A change as received: <see cref="Upsert"/> null for a delete.</summary>
+public sealed record ReceivedChange(long Sequence, DateTime Committed, string HubIri, ReceivedHub? Upsert);
+
+/// <summary>One feed message: changes through <see cref="Through"/> (null for a heartbeat), and the peer's last sequence.</summary>
+public sealed record FeedMessage(long? Through, long PeerLastSequence, IReadOnlyList<ReceivedChange> Changes);
+
+/// <summary>A peer's answer to a query: SELECT variables and rows, or an ASK boolean.</summary>
+public sealed record RemoteResult(IReadOnlyList<string> Variables, IReadOnlyList<Term?[]> Rows, bool? Boolean, bool Truncated);

@@ -1,0 +1,63 @@
+namespace DihNode.Federation;
+
+/// <summary>
+/// A node's federation settings: its name, the peers it trusts (each with the link's shared secret),
+/// whether it replicates them (aggregator), and the limits every call runs under.
+/// </summary>
+public sealed class FederationOptions
+{
+    /// <summary>This node's name in the federation (what peers configure it as).</summary>
+    public required string NodeName { get; init; }
+
+    public IReadOnlyList<PeerLink> Peers { get; init; } = [];
+
+    /// <summary>Subscribe to every peer and keep a copy of its hubs.</summary>
+    public bool Aggregator { get; init; }
+
+    /// <summary>Deadline of unary calls (Hello, statistics) and of a Query call without a tighter budget.</summary>
+    public TimeSpan CallDeadline { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Deadline of a whole snapshot download.</summary>
+    public TimeSpan SnapshotDeadline { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>A subscription is re-opened (resuming where it was) after this long, so it too has a deadline.</summary>
+    public TimeSpan SubscribeDeadline { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Heartbeats asked of a peer when its feed is idle; three missed ones drop the link.</summary>
+    public TimeSpan Heartbeat { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>A peer's copy counts as stale when the link has been down this long.</summary>
+    public TimeSpan StaleAfter { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>The largest message sent or received (both directions, every call).</summary>
+    public int MaxMessageBytes { get; init; } = 16 * 1024 * 1024;
+
+    /// <summary>Consecutive failures that open a peer's circuit breaker, and how long it first stays open.</summary>
+    public int BreakerThreshold { get; init; } = 5;
+
+    public TimeSpan BreakerOpenFor { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Tries of a unary call on UNAVAILABLE (the first included), with exponential backoff from <see cref="RetryBase"/>.</summary>
+    public int MaxAttempts { get; init; } = 3;
+
+    public TimeSpan RetryBase { get; init; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>How far a caller's clock may be from ours before its proof is refused.</summary>
+    public TimeSpan ClockSkew { get; init; } = TimeSpan.FromMinutes(5);
+
+    public PeerLink? FindPeer(string name) => Peers.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.Ordinal));
+}
+
+/// <summary>
+/// One configured link: the peer's name, its gRPC address and the secret both ends share. The same
+/// secret authenticates calls in both directions (README, "Setting up a link").
+/// </summary>
+public sealed record PeerLink(string Name, Uri Url, string Secret)
+{
+    /// <summary>Names are short tokens (letters, digits, '-', '_'), used in IRIs and settings keys.</summary>
+    public static bool IsValidName(string name) =>
+        name.Length is > 0 and <= 64 && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+
+    /// <summary>The IRI a SPARQL <c>SERVICE</c> may name this peer by, besides its URL.</summary>
+    public string ServiceIri => "urn:dihnode:peer:" + Name;
+}

@@ -1,0 +1,82 @@
+using System.Net;
+using DihNode.Federation;
+using DihNode.Federation.Client;
+using DihNode.Federation.Replication;
+using DihNode.Federation.Serving;
+using DihNode.Node.Hosting;
+using DihNode.Node.Registry;
+using DihNode.Vocab.Import;
+using DihNode.Vocab.Reference;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DihNode.Node.Federation;
+
+/// <summary>
+/// Wires the federation into the node: Kestrel listens on the web URLs with HTTP/1.1 and on the gRPC URLs
+/// with HTTP/2 (cleartext needs separate ports); the gRPC service reads the registry
+/// (<see cref="NodeFederationSource"/>); an aggregator replicates every peer into the registry
+/// (<see cref="RegistryReplicaStore"/>), after making sure the registry knows the reference vocabularies
+/// its peers' hubs refer to.
+/// </summary>
+internal static class FederationSetup
+{
+    public static void Listen(KestrelServerOptions kestrel, NodeOptions options)
+    {
+        foreach (string url in Split(options.Urls)) Listen(kestrel, url, HttpProtocols.Http1);
+        foreach (string url in Split(options.GrpcUrls)) Listen(kestrel, url, HttpProtocols.Http2);
+    }
+
+    public static void AddServices(WebApplicationBuilder builder, NodeOptions options, NodeStore store)
+    {
+        var federation = options.Federation!;
+        builder.Services.AddSingleton<PeerStates>();
+        builder.Services.AddSingleton<IFederationSource, NodeFederationSource>();
+        builder.Services.AddDihFederation(federation);
+        builder.Services.AddSingleton<DihNode.Rdf.Sparql.Evaluation.IServiceHandler, DihNode.Federation.Query.PeerServiceHandler>();
+        if (federation.Aggregator)
+        {
+            var reference = LoadReference(options, store);
+            builder.Services.AddSingleton(reference);
+            builder.Services.AddSingleton<IReplicaStore, RegistryReplicaStore>();
+        }
+    }
+
+    public static void Map(WebApplication app, NodeOptions options)
+    {
+        if (options.Federation is not null && options.GrpcUrls is not null) app.MapDihFederation();
+        ChangesEndpoint.Map(app);
+    }
+
+    /// <summary>The reference vocabularies, synced into the registry when it has none (a fresh aggregator).</summary>
+    private static ReferenceData LoadReference(NodeOptions options, NodeStore store)
+    {
+        string data = options.ReferenceDataDirectory ?? SharedData.Locate()
+            ?? throw new InvalidOperationException("an aggregator needs the reference vocabularies (countries, concept schemes): set DIHNODE_SHARED to the folder holding data/vocab");
+        var reference = ReferenceData.Load(data, store.Iris);
+        using (var context = store.NewContext())
+            if (context.Countries.Any()) return reference;
+        store.Registry.ImportAsync(new HubBatch(), reference, strict: false).GetAwaiter().GetResult();
+        return reference;
+    }
+
+    private static IEnumerable<string> Split(string? urls) =>
+        (urls ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private static void Listen(KestrelServerOptions kestrel, string url, HttpProtocols protocols)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme != "http")
+            throw new FormatException($"'{url}': give http://HOST:PORT (TLS endpoints are configured with a certificate, see federation/README.md)");
+        void Protocols(ListenOptions o) => o.Protocols = protocols;
+        switch (uri.Host)
+        {
+            case "localhost": kestrel.ListenLocalhost(uri.Port, Protocols); break;
+            case "*" or "+" or "0.0.0.0": kestrel.ListenAnyIP(uri.Port, Protocols); break;
+            default:
+                if (!IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address)) throw new FormatException($"'{url}': the host must be an IP address, localhost or *");
+                kestrel.Listen(address, uri.Port, Protocols);
+                break;
+        }
+    }
+}

@@ -1,0 +1,59 @@
+using DihNode.Federation.Client;
+using DihNode.Federation.Replication;
+using DihNode.Node.Registry;
+using DihNode.Vocab.Profile;
+using DihNode.Vocab.Reference;
+using Microsoft.Extensions.Logging;
+
+namespace DihNode.Node.Federation;
+
+/// <summary>
+/// Keeps peers' hubs in this node's registry (<see cref="IReplicaStore"/>): received triples are read back
+/// into the profile's records (<see cref="HubRecordReader"/>) and written through <see cref="HubRegistry"/>
+/// with the peer as origin, so they land in the peer's own graph and nobody else's hubs can be touched.
+/// A hub that cannot be read, or that another origin owns, is refused with a logged reason; the rest of
+/// its batch still applies and the feed moves on.
+/// </summary>
+internal sealed class RegistryReplicaStore(NodeStore store, ReferenceData reference, PeerStates states, ILogger<RegistryReplicaStore> log) : IReplicaStore
+{
+    public long? AppliedSequence(string peer) => store.Registry.PeerApplied(peer);
+
+    public async Task ApplySnapshotAsync(string peer, long sequence, IReadOnlyList<ReceivedHub> hubs, CancellationToken cancellationToken)
+    {
+        var changes = hubs.Select(h => Read(peer, sequence, h.Hub.Value, h)).ToList();
+        Report(peer, await store.Registry.ApplyPeerSnapshotAsync(peer, sequence, changes, cancellationToken));
+    }
+
+    public async Task ApplyChangesAsync(string peer, IReadOnlyList<ReceivedChange> changes, long through, CancellationToken cancellationToken)
+    {
+        var read = changes.Select(c => Read(peer, c.Sequence, c.HubIri, c.Upsert)).ToList();
+        try
+        {
+            Report(peer, await store.Registry.ApplyPeerChangesAsync(peer, read, through, cancellationToken));
+        }
+        catch (RegistryRuleException e)
+        {
+            throw new ReplicaRefusedException($"peer '{peer}': {e.Message}", e);
+        }
+    }
+
+    public void ReportState(PeerStatus status) => states.Set(status);
+
+    private PeerHubChange Read(string peer, long sequence, string iri, ReceivedHub? hub)
+    {
+        if (hub is null) return new PeerHubChange(sequence, iri, null);
+        try
+        {
+            return new PeerHubChange(sequence, iri, HubRecordReader.Read(hub.Hub, hub.Triples, reference));
+        }
+        catch (ArgumentException e)
+        {
+            return new PeerHubChange(sequence, iri, null, "unreadable hub description: " + e.Message);
+        }
+    }
+
+    private void Report(string peer, PeerApplyReport report)
+    {
+        foreach (string reason in report.Refused) log.LogWarning("refused from peer {Peer}: {Reason}", peer, reason);
+    }
+}

@@ -1,0 +1,195 @@
+using System.Net;
+using System.Net.Sockets;
+using DihNode.Federation;
+using DihNode.Federation.Replication;
+using DihNode.Node.Hosting;
+using DihNode.Node.Registry;
+using DihNode.Vocab.Import;
+using DihNode.Vocab.Profile;
+using DihNode.Vocab.Reference;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace DihNode.Federation.Tests;
+
+/// <summary>
+/// A real node in the test process: its own registry and RDF store in a temporary folder, Kestrel on two
+/// loopback ports (HTTP/1.1 web, HTTP/2 gRPC). National nodes start from a template holding the EDIH 2025
+/// hubs of one country (imported once per run); <see cref="StopAsync"/> and <see cref="Start"/> stop and
+/// restart it on the same files and ports.
+/// </summary>
+internal sealed class TestNode : IAsyncDisposable
+{
+    public const string Secret = "link-secret-0123456789";
+    private static readonly Dictionary<string, Lazy<string>> s_templates = [];
+    private static readonly Lazy<ReferenceData> s_reference = new(() => ReferenceData.Load(DataDirectory, new ProfileIris(ProfileIris.DefaultBase)));
+
+    private readonly string _folder;
+    private readonly int _webPort = FreePort();
+    private readonly int _grpcPort = FreePort();
+    private Func<FederationOptions, FederationOptions>? _tune;
+
+    private TestNode(string name, string folder)
+    {
+        Name = name;
+        _folder = folder;
+    }
+
+    public string Name { get; }
+
+    public NodeStore Store { get; private set; } = null!;
+
+    public WebApplication App { get; private set; } = null!;
+
+    public FederationOptions Federation { get; private set; } = null!;
+
+    public Uri GrpcUrl => new($"http://127.0.0.1:{_grpcPort}");
+
+    public Uri WebUrl => new($"http://127.0.0.1:{_webPort}/");
+
+    public string Database => Path.Combine(_folder, "node.db");
+
+    public IReadOnlyList<PeerLink> Peers { get; private set; } = [];
+
+    public bool Aggregator { get; private set; }
+
+    public static ReferenceData Reference => s_reference.Value;
+
+    public static string DataDirectory
+    {
+        get
+        {
+            string? env = Environment.GetEnvironmentVariable("DIHNODE_SHARED");
+            if (!string.IsNullOrEmpty(env)) return Path.Combine(env, "data");
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+                if (File.Exists(Path.Combine(dir.FullName, "DihNode.sln"))) return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data"));
+            throw new InvalidOperationException("the shared data folder was not found");
+        }
+    }
+
+    /// <summary>A national node with the EDIH 2025 hubs of <paramref name="country"/> (an EU code; null: all 457).</summary>
+    public static TestNode National(string name, string? country, string baseIri = ProfileIris.DefaultBase)
+    {
+        var node = new TestNode(name, Directory.CreateTempSubdirectory($"dihnode-fed-{name}-").FullName);
+        string template;
+        lock (s_templates)
+        {
+            string key = (country ?? "*") + baseIri;
+            if (!s_templates.TryGetValue(key, out var lazy)) s_templates[key] = lazy = new Lazy<string>(() => CreateTemplate(country, baseIri));
+            template = lazy.Value;
+        }
+        foreach (string file in Directory.GetFiles(template)) File.Copy(file, Path.Combine(node._folder, Path.GetFileName(file)));
+        return node;
+    }
+
+    /// <summary>An empty node (an aggregator, before it starts).</summary>
+    public static TestNode Empty(string name) => new(name, Directory.CreateTempSubdirectory($"dihnode-fed-{name}-").FullName);
+
+    /// <summary>Links the two nodes both ways with the same secret.</summary>
+    public static void Link(TestNode a, TestNode b, string secret = Secret)
+    {
+        a.Peers = [.. a.Peers, new PeerLink(b.Name, b.GrpcUrl, secret)];
+        b.Peers = [.. b.Peers, new PeerLink(a.Name, a.GrpcUrl, secret)];
+    }
+
+    public TestNode AsAggregator()
+    {
+        Aggregator = true;
+        return this;
+    }
+
+    public TestNode Tune(Func<FederationOptions, FederationOptions> tune)
+    {
+        _tune = tune;
+        return this;
+    }
+
+    public TestNode Start()
+    {
+        var federation = new FederationOptions
+        {
+            NodeName = Name,
+            Peers = Peers,
+            Aggregator = Aggregator,
+            Heartbeat = TimeSpan.FromSeconds(1),
+            StaleAfter = TimeSpan.FromSeconds(2),
+            BreakerOpenFor = TimeSpan.FromMilliseconds(500),
+        };
+        Federation = _tune?.Invoke(federation) ?? federation;
+        var options = new NodeOptions
+        {
+            Database = Database,
+            Urls = WebUrl.ToString(),
+            GrpcUrls = GrpcUrl.ToString(),
+            ApiKey = "test-key",
+            Federation = Federation,
+            ReferenceDataDirectory = DataDirectory,
+        };
+        Store = NodeStore.Open(Database);
+        App = NodeServer.Build(options, Store, b => b.Logging.SetMinimumLevel(LogLevel.Warning));
+        App.StartAsync().GetAwaiter().GetResult();
+        return this;
+    }
+
+    /// <summary>Stops the server at once (in-flight streams are cut) and closes the files: a crash as far as peers can tell.</summary>
+    public async Task StopAsync()
+    {
+        using (var cut = new CancellationTokenSource(TimeSpan.FromMilliseconds(200)))
+            await App.StopAsync(cut.Token);
+        await App.DisposeAsync();
+        Store.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    }
+
+    public ReplicationService Replication => App.Services.GetRequiredService<ReplicationService>();
+
+    public HashSet<string> HubIris(string? origin = null)
+    {
+        using var context = Store.NewContext();
+        return [.. context.Hubs.Where(h => origin == null || h.Origin == origin).Select(h => h.Iri)];
+    }
+
+    /// <summary>Waits until <paramref name="condition"/> holds, polling; false after <paramref name="timeout"/>.</summary>
+    public static async Task<bool> WaitUntil(Func<bool> condition, TimeSpan timeout)
+    {
+        var end = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < end)
+        {
+            if (condition()) return true;
+            await Task.Delay(10);
+        }
+        return condition();
+    }
+
+    private static string CreateTemplate(string? country, string baseIri)
+    {
+        string folder = Directory.CreateTempSubdirectory("dihnode-fed-template-").FullName;
+        using (var store = NodeStore.Open(Path.Combine(folder, "node.db"), baseIri))
+        {
+            var reference = baseIri == ProfileIris.DefaultBase ? Reference : ReferenceData.Load(DataDirectory, store.Iris);
+            string csv = Path.Combine(DataDirectory, "dih", "edih-catalogue-2025.csv");
+            HubBatch all;
+            using (var input = File.OpenRead(csv)) all = HubImporter.Read(input, HubInputFormat.Edih2025, reference, csv);
+            var batch = new HubBatch();
+            var wanted = country is null ? null : reference.FindCountry(country);
+            batch.Hubs.AddRange(all.Hubs.Where(h => wanted is null || h.Record!.Country == wanted));
+            store.Registry.ImportAsync(batch, reference, strict: false).GetAwaiter().GetResult();
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        return folder;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try { await StopAsync(); } catch (ObjectDisposedException) { } catch (InvalidOperationException) { }
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+    }
+}
