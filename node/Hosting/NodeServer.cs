@@ -46,6 +46,7 @@ public static class NodeServer
         app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusFor });
         app.UseMiddleware<RequestLog>();
         app.UseMiddleware<ClientBudgetMiddleware>();
+        app.UseMiddleware<BodyLimit>();
         HealthEndpoints.Map(app);
         LinkedData.LinkedDataEndpoints.Map(app);
         Sparql.SparqlEndpoints.MapSparql(app);
