@@ -37,12 +37,16 @@ public sealed class PathologicalQueryTests(ShortTimeoutNode node, ITestOutputHel
         var writes = WriteUntil(writer, graph, stop.Token);
 
         var clock = Stopwatch.StartNew();
+        int gen2 = GC.CollectionCount(2);
         using var response = await node.Client.GetAsync(LimitedNode.Sparql(query));
         string body = await response.Content.ReadAsStringAsync();
         TimeSpan answered = clock.Elapsed;
-        var idle = await CpuMeter.TimeUntilIdle(TimeSpan.FromSeconds(2));
+        long heap = GC.GetGCMemoryInfo().HeapSizeBytes;
+        // The writer stops with the answer (its own work would count as busy CPU); what it wrote while the query ran must all be there.
         await stop.CancelAsync();
         int acknowledged = await writes;
+        var idle = await CpuMeter.TimeUntilIdle(TimeSpan.FromSeconds(2));
+        output.WriteLine($"{name}: heap {heap / 1048576} MB at the answer, {GC.CollectionCount(2) - gen2} gen2 collections during the query");
 
         output.WriteLine($"{name}: {(int)response.StatusCode} after {answered.TotalMilliseconds:F0} ms, CPU idle after {idle?.TotalMilliseconds:F0} ms, {acknowledged} writes acknowledged; {Shorten(body)}");
         // Stopped: a 503 naming the time limit, or a 400 for the intermediate-row cap (which may come first).
