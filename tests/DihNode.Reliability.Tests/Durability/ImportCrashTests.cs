@@ -78,8 +78,10 @@ public sealed class ImportCrashTests(ITestOutputHelper output) : IDisposable
         var clock = Stopwatch.StartNew();
         for (int round = 0; round < kills + 5 && (killed < kills || stored < hubs); round++)
         {
-            int left = batches - stored / batch;
-            int? killAfter = killed < kills && left > 1 ? random.Next(1, Math.Min(left, Math.Max(2, batches / kills * 2))) : null;
+            // A resumed import acknowledges the batches already in (unchanged) first: the kill lands among the
+            // batches still to import, spread so that the kills cover the whole file.
+            int done = stored / batch, left = batches - done;
+            int? killAfter = killed < kills && left > 1 ? done + random.Next(1, Math.Max(2, Math.Min(left, 2 * left / (kills - killed)))) : null;
             var (acknowledged, wasKilled, text) = await RunImport(Db, csv, batch, killAfter);
             if (wasKilled) killed++;
 
