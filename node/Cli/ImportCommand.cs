@@ -9,8 +9,11 @@ using DihNode.Vocab.Reference;
 namespace DihNode.Node.Cli;
 
 /// <summary>
-/// <c>dihnode import --db FILE --format edih2025|jrc2022|csv|rdf [--strict] [--sync] [--base-iri IRI]
+/// <c>dihnode import --db FILE --format edih2025|jrc2022|csv|rdf [--strict] [--sync] [--batch N] [--base-iri IRI]
 /// [--reference DIR] FILE</c>: imports hubs into a node's registry (created when missing) in one transaction,
+/// or with <c>--batch N</c> in transactions of N hubs in file order, each acknowledged on standard output as
+/// <c>committed batch K: hubs A-B</c> once it is durable (a killed import keeps whole batches only, and
+/// running it again resumes: the batches already in are unchanged);
 /// with the reference vocabularies (concept schemes, countries, NUTS) read from DIR (default: the shared
 /// data folder, <c>$DIHNODE_SHARED/data</c> or <c>../shared/data</c> beside the repository).
 /// Prints <c>imported N, updated N, unchanged N, rejected N</c> and each rejected row with its column and
@@ -19,7 +22,7 @@ namespace DihNode.Node.Cli;
 /// </summary>
 internal static class ImportCommand
 {
-    public const string Synopsis = "import --db FILE --format edih2025|jrc2022|csv|rdf [--strict] [--sync] [--base-iri IRI] [--reference DIR] FILE";
+    public const string Synopsis = "import --db FILE --format edih2025|jrc2022|csv|rdf [--strict] [--sync] [--batch N] [--base-iri IRI] [--reference DIR] FILE";
 
     public static int Run(CliArguments args)
     {
@@ -30,6 +33,15 @@ internal static class ImportCommand
         bool sync = args.Flag("sync");
         string? baseIri = args.Option("base-iri");
         string? referenceDir = args.Option("reference");
+        int? batchSize = null;
+        if (args.Option("batch") is { } batchText)
+        {
+            if (!int.TryParse(batchText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int n) || n < 1)
+                throw new CliUsageException($"--batch: '{batchText}' is not a positive number of hubs");
+            if (SyncSource(format, sync) is not null)
+                throw new CliUsageException("--batch imports part of a source per transaction, so it cannot delete the hubs a complete source no longer lists: use it with --format csv or rdf without --sync");
+            batchSize = n;
+        }
         args.Expect(1);
         string path = args.Positional[0];
         if (!File.Exists(path)) throw new CliUsageException($"no such file '{path}'");
@@ -66,7 +78,9 @@ internal static class ImportCommand
 
         ImportReport report;
         using (var node = NodeStore.Open(db, baseIri))
-            report = node.Registry.ImportAsync(batch, reference, strict, SyncSource(format, sync)).GetAwaiter().GetResult();
+            report = batchSize is int size && !(strict && batch.Rejected.Count > 0)
+                ? ImportInBatches(node, batch, reference, size)
+                : node.Registry.ImportAsync(batch, reference, strict, SyncSource(format, sync)).GetAwaiter().GetResult();
         Console.Out.WriteLine(report.Summary);
         foreach (var problems in report.RejectedRows)
             foreach (var p in problems) Console.Out.WriteLine("rejected " + p);
@@ -76,6 +90,31 @@ internal static class ImportCommand
         foreach (var w in report.Warnings) Console.Error.WriteLine("warning " + w);
         Console.Error.WriteLine($"{path}: {report.Accepted} hubs read, {report.Rejected} rejected in {clock.Elapsed.TotalSeconds:F2} s");
         return report.Rejected == 0 ? CommandLine.Ok : CommandLine.Invalid;
+    }
+
+    /// <summary>
+    /// One registry transaction per <paramref name="size"/> hubs (the reference vocabularies with the first),
+    /// each acknowledged after it committed; the reports are summed.
+    /// </summary>
+    private static ImportReport ImportInBatches(NodeStore node, HubBatch batch, ReferenceData reference, int size)
+    {
+        var total = new ImportReport { Accepted = batch.Hubs.Count, NutsLinked = batch.NutsLinked, NutsCountryHubs = batch.NutsCountryHubs };
+        total.RejectedRows.AddRange(batch.Rejected);
+        total.Warnings.AddRange(batch.Warnings);
+        for (int start = 0, k = 1; start < batch.Hubs.Count || start == 0; start += size, k++)
+        {
+            var part = new HubBatch();
+            part.Hubs.AddRange(batch.Hubs.Skip(start).Take(size));
+            var report = node.Registry.ImportAsync(part, start == 0 ? reference : null, strict: false).GetAwaiter().GetResult();
+            total.Imported += report.Imported;
+            total.Updated += report.Updated;
+            total.Unchanged += report.Unchanged;
+            total.CrossSourceLinks = report.CrossSourceLinks;
+            Console.Out.WriteLine($"committed batch {k}: hubs {start + 1}-{start + part.Hubs.Count}");
+            Console.Out.Flush();
+            if (batch.Hubs.Count == 0) break;
+        }
+        return total;
     }
 
     /// <summary>

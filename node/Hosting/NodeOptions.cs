@@ -36,6 +36,21 @@ public sealed class NodeOptions
     public int MaxConcurrentQueries { get; init; } = 8;
 
     /// <summary>
+    /// The length of a client's budget window (<see cref="ClientBudget"/>); zero turns the budget off.
+    /// Default 60 s.
+    /// </summary>
+    public TimeSpan ClientBudgetWindow { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// Request time one client (remote address) may spend on /sparql, /graph-store and /odata per window
+    /// before it gets 429; default 120 s (two busy cores' worth of a minute).
+    /// </summary>
+    public TimeSpan ClientTimeBudget { get; init; } = TimeSpan.FromSeconds(120);
+
+    /// <summary>Error answers (4xx, 500) one client may cause per window before it gets 429; default 300.</summary>
+    public int ClientErrorBudget { get; init; } = 300;
+
+    /// <summary>
     /// http(s) IRIs SPARQL Update's LOAD may fetch (an exact IRI, or a prefix ending in "/"); empty (the
     /// default): LOAD is refused with 403, so no request makes the node contact another host.
     /// </summary>

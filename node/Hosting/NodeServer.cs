@@ -35,6 +35,7 @@ public static class NodeServer
         builder.Services.AddSingleton(store.Registry);
         builder.Services.AddSingleton<WriteAccess>();
         builder.Services.AddSingleton<QueryGate>();
+        builder.Services.AddSingleton(new ClientBudget(options));
         builder.Services.AddScoped(_ => store.NewContext());
         builder.Services.AddProblemDetails();
         if (options.Federation is not null) FederationSetup.AddServices(builder, options, store);
@@ -44,6 +45,8 @@ public static class NodeServer
         var app = builder.Build();
         app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusFor });
         app.UseMiddleware<RequestLog>();
+        app.UseMiddleware<ClientBudgetMiddleware>();
+        app.UseMiddleware<BodyLimit>();
         HealthEndpoints.Map(app);
         LinkedData.LinkedDataEndpoints.Map(app);
         Sparql.SparqlEndpoints.MapSparql(app);

@@ -56,12 +56,13 @@ public sealed class NodeStore : IDisposable
         {
             var options = new DbContextOptionsBuilder<RegistryDbContext>()
                 .UseSqlite(new SqliteConnectionStringBuilder { DataSource = full, Pooling = true, DefaultTimeout = 5 }.ToString())
+                .AddInterceptors(new DurableConnections())
                 .Options;
             ProfileIris iris;
             using (var context = new RegistryDbContext(options))
             {
                 context.Database.Migrate();
-                context.Database.ExecuteSqlRaw("PRAGMA journal_mode = WAL");
+                CheckDurability(context, full);
                 var stored = context.Settings.Find(BaseIriSetting);
                 iris = new ProfileIris(baseIri ?? stored?.Value ?? ProfileIris.DefaultBase);
                 if (stored is null) context.Settings.Add(new RegistrySetting { Key = BaseIriSetting, Value = iris.Base });
@@ -78,6 +79,37 @@ public sealed class NodeStore : IDisposable
             rdf.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Puts the registry in WAL mode and checks that it is, and that commits are synchronous (FULL or
+    /// EXTRA): a file system that refuses WAL, or a connection that would acknowledge commits before they
+    /// are on disk, stops the node at startup instead of losing writes later.
+    /// </summary>
+    private static void CheckDurability(RegistryDbContext context, string path)
+    {
+        context.Database.OpenConnection();
+        try
+        {
+            var connection = context.Database.GetDbConnection();
+            string mode = Pragma(connection, "PRAGMA journal_mode = WAL");
+            if (!mode.Equals("wal", StringComparison.OrdinalIgnoreCase))
+                throw new InvalidOperationException($"{path}: the registry cannot use write-ahead logging (journal_mode is {mode}); the node needs WAL for crash safety");
+            string synchronous = Pragma(connection, "PRAGMA synchronous");
+            if (!long.TryParse(synchronous, CultureInfo.InvariantCulture, out long level) || level < 2)
+                throw new InvalidOperationException($"{path}: registry commits are not synchronous (synchronous = {synchronous}, FULL = 2 needed)");
+        }
+        finally
+        {
+            context.Database.CloseConnection();
+        }
+    }
+
+    private static string Pragma(System.Data.Common.DbConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToString(command.ExecuteScalar(), CultureInfo.InvariantCulture) ?? "";
     }
 
     /// <summary>A new registry context (dispose it); for reads, and for writes only through <see cref="Registry"/>.</summary>

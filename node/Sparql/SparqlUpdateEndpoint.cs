@@ -69,7 +69,7 @@ internal static class SparqlUpdateEndpoint
         }
         foreach (LoadOperation load in update.Operations.OfType<LoadOperation>())
             if (!IsAllowed(load.Source, options.LoadAllowList))
-                return ProtocolErrors.Forbidden($"LOAD <{load.Source}> refused: this node fetches nothing that its load allow-list does not name; send data with PUT/POST to /graph-store instead");
+                return ProtocolErrors.Forbidden($"LOAD <{load.Source.Value}> refused: this node fetches nothing that its load allow-list does not name; send data with PUT/POST to /graph-store instead");
 
         var store = context.RequestServices.GetRequiredService<NodeStore>();
         var managed = new ManagedGraphs(store);

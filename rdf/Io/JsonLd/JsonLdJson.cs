@@ -20,6 +20,9 @@ internal static class JsonLdJson
         if (utf8.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) utf8 = utf8[3..];
         try
         {
+            // An object naming a member twice (RFC 8259 §4: names SHOULD be unique) is refused here, with its
+            // position: the node tree would otherwise fail later, without one, when the object is first enumerated.
+            using (JsonDocument.Parse(utf8.ToArray(), new JsonDocumentOptions { MaxDepth = maxDepth, AllowDuplicateProperties = false })) { }
             var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = maxDepth });
             var node = JsonNode.Parse(ref reader, new JsonNodeOptions { PropertyNameCaseInsensitive = false });
             if (reader.Read())

@@ -25,6 +25,11 @@ internal static class JsonLdRdfReader
             DocumentLoader = options.JsonLdDocumentLoader ?? DocumentLoaders.None,
             MaxNestingDepth = Math.Max(options.MaxNestingDepth, 16),
         };
+        if (InvalidUtf8At(utf8) is int bad)
+        {
+            var (line, column) = Position(utf8, bad);
+            throw new RdfSyntaxException("malformed JSON: the bytes are not valid UTF-8 (RFC 8259 §8.1)", line, column, options.SourceName);
+        }
         System.Text.Json.Nodes.JsonNode? document = null;
         try
         {
@@ -32,6 +37,11 @@ internal static class JsonLdRdfReader
             if (options.BaseIri is { } baseIri) sink.OnBase(baseIri);
             var labels = new BlankNodeLabels(options.BlankNodePrefix);
             JsonLdProcessor.ToRdf(new RemoteDocument(options.BaseIri ?? "", document, contentType: null), sink, jsonLd, labels.FromLabel);
+        }
+        catch (InvalidOperationException e)
+        {
+            // A string holding an unpaired surrogate escape (\uD800): the JSON reader only notices when the string is read.
+            throw new RdfSyntaxException("malformed JSON: " + e.Message, 1, 1, options.SourceName);
         }
         catch (JsonLdException e)
         {
@@ -45,6 +55,30 @@ internal static class JsonLdRdfReader
                 (line, column) = at;
             throw new RdfSyntaxException($"JSON-LD error \"{e.CodeText}\"" + (e.Detail is null ? "" : ": " + e.Detail), line, column, options.SourceName);
         }
+    }
+
+    /// <summary>
+    /// The offset of the first byte that is not UTF-8, or null. (System.Text.Json accepts such bytes
+    /// inside strings and only fails, with an InvalidOperationException, when the string is read.)
+    /// </summary>
+    private static int? InvalidUtf8At(ReadOnlySpan<byte> utf8)
+    {
+        if (System.Text.Unicode.Utf8.IsValid(utf8)) return null;
+        Span<char> chars = new char[1024];
+        int offset = 0;
+        while (true)
+        {
+            var status = System.Text.Unicode.Utf8.ToUtf16(utf8[offset..], chars, out int read, out _, replaceInvalidSequences: false);
+            offset += read;
+            if (status != System.Buffers.OperationStatus.DestinationTooSmall) return offset;
+        }
+    }
+
+    private static (long Line, long Column) Position(ReadOnlySpan<byte> utf8, int offset)
+    {
+        ReadOnlySpan<byte> before = utf8[..offset];
+        int lastNewline = before.LastIndexOf((byte)'\n');
+        return (before.Count((byte)'\n') + 1, offset - lastNewline);
     }
 
     /// <summary>The JSON reader's message without the "line L, column C:" that the syntax exception adds again.</summary>

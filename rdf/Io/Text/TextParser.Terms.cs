@@ -177,8 +177,9 @@ internal abstract partial class TextParser
                 return 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
             }
         }
-        if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-            ThrowAt(rawIndex + at, $"escape names U+{cp:X}, which is not a Unicode scalar value");
+        // Eight hex digits over 7FFFFFFF read as a negative int: also beyond U+10FFFF.
+        if (cp < 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+            ThrowAt(rawIndex + at, $"escape names U+{(uint)cp:X}, which is not a Unicode scalar value");
         return cp;
     }
 

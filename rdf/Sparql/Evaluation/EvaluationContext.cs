@@ -152,6 +152,15 @@ internal sealed class EvaluationContext
         return n;
     }
 
+    /// <summary>
+    /// How long one REGEX or REPLACE match may run: 2 s, or a quarter of the query's time limit when that
+    /// is shorter, so a single catastrophic match cannot outlast the query (the query's clock is checked
+    /// after each match that times out).
+    /// </summary>
+    public TimeSpan RegexTimeout => _options.Timeout is TimeSpan limit && limit / 4 < TimeSpan.FromSeconds(2)
+        ? TimeSpan.FromTicks(Math.Max(limit.Ticks / 4, TimeSpan.TicksPerMillisecond))
+        : TimeSpan.FromSeconds(2);
+
     /// <summary>Called once per row produced; every thousand rows checks cancellation and the clock.</summary>
     public void Tick()
     {

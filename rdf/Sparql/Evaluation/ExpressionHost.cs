@@ -22,7 +22,7 @@ internal sealed class ExpressionHost
         _context = context;
         _evaluator = evaluator;
         _view = new RowView(context);
-        _expressions = new ExpressionEvaluator(baseIri, context.Now, Exists);
+        _expressions = new ExpressionEvaluator(baseIri, context.Now, Exists, context.RegexTimeout, regexTimedOut: context.CheckLimits);
     }
 
     public Term? Evaluate(Expression e, int[] row, int graph)

@@ -24,10 +24,12 @@ internal sealed class RegexFilter
     private Regex _regex;
     private int _tested;
     private readonly ITermText _text;
+    private readonly Action _timedOut;
     private char[] _buffer = new char[256];
 
-    private RegexFilter(int slot, Regex regex, ITermText text)
+    private RegexFilter(int slot, Regex regex, ITermText text, Action timedOut)
     {
+        _timedOut = timedOut;
         _slot = slot;
         _regex = regex;
         _text = text;
@@ -50,7 +52,7 @@ internal sealed class RegexFilter
         }
         if (!context.TryGetSlot(v.Variable, out int slot)) return null;
         Regex? regex = XPathRegex.Get(((Literal)pattern.Value).LexicalForm, flags, timeout);
-        return regex is null ? null : new RegexFilter(slot, regex, text);
+        return regex is null ? null : new RegexFilter(slot, regex, text, context.CheckLimits);
     }
 
     /// <summary>
@@ -74,6 +76,7 @@ internal sealed class RegexFilter
         }
         catch (RegexMatchTimeoutException)
         {
+            _timedOut(); // past the query's time limit: stop the query, not just this row
             return false;
         }
     }

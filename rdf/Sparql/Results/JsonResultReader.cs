@@ -30,6 +30,14 @@ internal static class JsonResultReader
             throw new SparqlResultsSyntaxException("malformed JSON: " + message, (e.LineNumber ?? 0) + 1,
                 (e.BytePositionInLine ?? 0) + 1, source, e);
         }
+        catch (InvalidOperationException e)
+        {
+            // Invalid UTF-8 or an unpaired surrogate escape inside a string: the reader only notices when
+            // the string is read, and says so with this exception rather than a JsonException.
+            ReadOnlySpan<byte> before = span[..(int)Math.Min(reader.TokenStartIndex, span.Length)];
+            int lastNewline = before.LastIndexOf((byte)'\n');
+            throw new SparqlResultsSyntaxException("malformed JSON: " + e.Message, before.Count((byte)'\n') + 1, before.Length - lastNewline, source, e);
+        }
     }
 
     private sealed class Parser(string? source)

@@ -53,7 +53,7 @@ internal sealed class SparqlLexer
             int n = k == 'u' ? 4 : k == 'U' ? 8 : 0;
             if (n == 0) { i++; continue; }
             if (i + 2 + n > text.Length || !int.TryParse(text.AsSpan(i + 2, n), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out int cp)
-                || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+                || cp < 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) // \UFFFFFFFF parses as -1
                 continue;
             sb.Append(text, last, i - last).Append(char.ConvertFromUtf32(cp));
             shifts?.Add((sb.Length, 2 + n - (cp > 0xFFFF ? 2 : 1)));

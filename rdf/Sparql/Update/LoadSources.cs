@@ -13,8 +13,13 @@ namespace DihNode.Rdf.Sparql.Update;
 internal static class LoadSources
 {
     // Redirects are not followed: the allow-list names what is read, and a redirect could lead anywhere.
+    // The connection goes to an address checked after name resolution (PublicAddresses), so an allowed
+    // name that resolves (or is rebound) to loopback or a link-local metadata address is never contacted.
     private static readonly Lazy<HttpClient> s_client = new(() =>
-        new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(60) });
+        new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, ConnectCallback = PublicAddresses.ConnectAsync, UseProxy = false })
+        {
+            Timeout = TimeSpan.FromSeconds(60),
+        });
 
     /// <summary>An opened document: its bytes, format and a name for messages.</summary>
     public sealed record Document(Stream Stream, RdfFormat Format, string Name) : IDisposable

@@ -41,6 +41,7 @@ public sealed partial class ExpressionEvaluator
                 }
                 catch (RegexMatchTimeoutException)
                 {
+                    _regexTimedOut?.Invoke();
                     return null;
                 }
             }
@@ -191,6 +192,7 @@ public sealed partial class ExpressionEvaluator
             }
             catch (RegexMatchTimeoutException)
             {
+                _regexTimedOut?.Invoke();
                 return null;
             }
         }
@@ -202,6 +204,7 @@ public sealed partial class ExpressionEvaluator
         }
         catch (RegexMatchTimeoutException)
         {
+            _regexTimedOut?.Invoke();
             return null;
         }
     }

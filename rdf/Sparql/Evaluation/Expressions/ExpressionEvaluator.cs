@@ -21,6 +21,7 @@ public sealed partial class ExpressionEvaluator
     private readonly Literal _now;
     private readonly Func<ExistsExpression, IBindingRow, bool>? _exists;
     private readonly TimeSpan _regexTimeout;
+    private readonly Action? _regexTimedOut;
     private readonly Random _random;
 
     // The last REGEX pattern and flags (compared by reference: a constant argument is the same string
@@ -42,13 +43,18 @@ public sealed partial class ExpressionEvaluator
     /// substituted; without it, EXISTS is an error.</param>
     /// <param name="regexTimeout">Longest time one REGEX or REPLACE match may take before it is an error (default 2 s).</param>
     /// <param name="randomSeed">Seed for RAND(), for reproducible runs.</param>
+    /// <param name="regexTimedOut">Called when a match timed out, before the expression becomes an error: a
+    /// query checks its own clock there, so that a catastrophic pattern tried on row after row stops at
+    /// the query's time limit instead of costing the match timeout once per row.</param>
     public ExpressionEvaluator(
         Iri? baseIri = null,
         DateTimeOffset? now = null,
         Func<ExistsExpression, IBindingRow, bool>? exists = null,
         TimeSpan? regexTimeout = null,
-        int? randomSeed = null)
+        int? randomSeed = null,
+        Action? regexTimedOut = null)
     {
+        _regexTimedOut = regexTimedOut;
         _baseIri = baseIri;
         _now = DateTimeValue.FromDateTimeOffset(now ?? DateTimeOffset.UtcNow).ToLiteral();
         _exists = exists;

@@ -1,0 +1,46 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace DihNode.Rdf.Sparql.Update;
+
+/// <summary>
+/// The connection step of LOAD's HTTP client: resolves the host, refuses when any address it resolves to
+/// is one a server must never be tricked into contacting (loopback, link-local with the cloud metadata
+/// address 169.254.169.254, unspecified, multicast, broadcast; IPv4-mapped forms included), and connects
+/// to the checked address itself, so a name rebound between the check and the connect cannot slip through.
+/// Private ranges (RFC 1918, unique local) stay reachable: nodes may run on an intranet.
+/// </summary>
+internal static class PublicAddresses
+{
+    public static async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
+    {
+        string host = context.DnsEndPoint.Host;
+        IPAddress[] addresses = IPAddress.TryParse(host.Trim('[', ']'), out IPAddress? literal)
+            ? [literal]
+            : await Dns.GetHostAddressesAsync(host, cancellationToken).ConfigureAwait(false);
+        if (addresses.Length == 0) throw new HttpRequestException($"{host} does not resolve");
+        if (addresses.FirstOrDefault(IsForbidden) is { } bad)
+            throw new HttpRequestException($"{host} resolves to {bad}, an address this node never contacts (loopback, link-local, multicast or unspecified)");
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await socket.ConnectAsync(addresses, context.DnsEndPoint.Port, cancellationToken).ConfigureAwait(false);
+            return new NetworkStream(socket, ownsSocket: true);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    public static bool IsForbidden(IPAddress address)
+    {
+        if (address.IsIPv4MappedToIPv6) address = address.MapToIPv4();
+        if (IPAddress.IsLoopback(address) || address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any) || address.Equals(IPAddress.Broadcast)) return true;
+        if (address.AddressFamily == AddressFamily.InterNetworkV6)
+            return address.IsIPv6LinkLocal || address.IsIPv6Multicast || address.IsIPv6SiteLocal;
+        byte[] b = address.GetAddressBytes();
+        return b[0] == 0 || b[0] == 127 || (b[0] == 169 && b[1] == 254) || b[0] >= 224;
+    }
+}
