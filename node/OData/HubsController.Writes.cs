@@ -64,6 +64,11 @@ public sealed partial class HubsController
         var computed = delta.GetChangedPropertyNames().Where(s_computed.Contains).ToList();
         if (computed.Count > 0)
             return ODataErrors.Invalid(computed.Select(p => new HubFieldProblem(p, "set by the node; it cannot be written")).ToList());
+        // A hub's country and type are chosen by CountryCode and TypeId; the referenced entities are not written through a hub.
+        var navigation = delta.GetDeltaNestedNavigationProperties().Keys.Concat(delta.GetChangedPropertyNames())
+            .Where(p => p is nameof(Hub.Country) or nameof(Hub.Type)).Distinct().ToList();
+        if (navigation.Count > 0)
+            return ODataErrors.Invalid(navigation.Select(p => new HubFieldProblem(p, $"a navigation property cannot be written; set {(p == nameof(Hub.Country) ? nameof(Hub.CountryCode) : nameof(Hub.TypeId))} instead")).ToList());
         return await ReplaceAsync(key, current =>
         {
             var proposed = Copy(current);
