@@ -34,6 +34,7 @@ internal static class FederationSetup
         builder.Services.AddSingleton<PeerStates>();
         builder.Services.AddSingleton<IFederationSource, NodeFederationSource>();
         builder.Services.AddDihFederation(federation);
+        builder.Services.AddHealthChecks().AddCheck<RegistryHealthCheck>("registry");
         builder.Services.AddSingleton<DihNode.Rdf.Sparql.Evaluation.IServiceHandler, DihNode.Federation.Query.PeerServiceHandler>();
         builder.Services.AddSingleton<DihNode.Federation.Network.INetworkLocalSource>(new LocalNetworkSource(store, options));
         builder.Services.AddSingleton<DihNode.Federation.Network.NetworkCoordinator>();
