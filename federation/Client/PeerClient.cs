@@ -32,6 +32,10 @@ public sealed class PeerClient : IDisposable
         {
             MaxReceiveMessageSize = options.MaxMessageBytes,
             MaxSendMessageSize = options.MaxMessageBytes,
+            // After failed connections the channel refuses calls until its reconnect backoff ends (by default
+            // growing to 120 s): a peer that is back would stay unreachable that long. Bound it like the
+            // replicator's own reconnect backoff.
+            MaxReconnectBackoff = TimeSpan.FromSeconds(5),
             HttpHandler = handler ?? new SocketsHttpHandler
             {
                 EnableMultipleHttp2Connections = true,

@@ -70,14 +70,15 @@ public sealed class FaultTests(ITestOutputHelper output)
         using var client = new PeerClient(new PeerLink("it", peer.Url, TestNode.Secret), options);
 
         // First call: exactly 3 attempts reach the peer (the first and two retries), then UNAVAILABLE; the
-        // backoff is full jitter up to 100 ms and 200 ms, so the call ends well within a second.
+        // backoff is full jitter up to 100 ms and 200 ms, so the call is bounded (the first call also opens the
+        // HTTP/2 connection, which on a loaded machine has taken over a second).
         var clock = Stopwatch.StartNew();
         var first = await Assert.ThrowsAsync<RpcException>(() => client.HelloAsync());
         double firstMs = clock.Elapsed.TotalMilliseconds;
         Assert.Equal(StatusCode.Unavailable, first.StatusCode);
         Assert.Equal("overloaded", first.Status.Detail);
         Assert.Equal(3, peer.Calls);
-        Assert.True(firstMs < 1000, $"three attempts took {firstMs:F0} ms");
+        Assert.True(firstMs < 5000, $"three attempts took {firstMs:F0} ms");
         Assert.Equal(BreakerState.Closed, client.Breaker.State);
 
         // Second call: 2 attempts reach the threshold of 5; the third is refused by the open breaker.
@@ -104,7 +105,7 @@ public sealed class FaultTests(ITestOutputHelper output)
         Assert.Equal(5, peer.Calls);
         fast.Sort();
         output.WriteLine($"UNAVAILABLE peer: 3 attempts in {firstMs:F0} ms; open breaker: 30 calls, median {fast[15]:F3} ms, max {fast[^1]:F2} ms, 0 requests");
-        Assert.True(fast[^1] < 50, $"a call with the breaker open took {fast[^1]:F1} ms");
+        Assert.True(fast[^1] < 100, $"a call with the breaker open took {fast[^1]:F1} ms");
 
         // After the open period: one trial only (half open); it fails, so the breaker opens for twice as long.
         Assert.True(await TestNode.WaitUntil(() => client.Breaker.State == BreakerState.HalfOpen, TimeSpan.FromSeconds(3)));
@@ -115,7 +116,7 @@ public sealed class FaultTests(ITestOutputHelper output)
         Assert.True(await TestNode.WaitUntil(() => client.Breaker.State == BreakerState.HalfOpen, TimeSpan.FromSeconds(5)));
         double reopened = clock.Elapsed.TotalMilliseconds;
         output.WriteLine($"failed trial: open again for {reopened:F0} ms (first period 800 ms)");
-        Assert.InRange(reopened, 1500, 2500);
+        Assert.InRange(reopened, 1500, 4000);
     }
 
     [Fact]
@@ -137,9 +138,19 @@ public sealed class FaultTests(ITestOutputHelper output)
         Assert.Contains("circuit open", (await Assert.ThrowsAsync<RpcException>(() => client.HelloAsync())).Status.Detail);
         Assert.Equal(BreakerState.Open, client.Breaker.State);
 
+        // Back again: trials go out as the breaker allows (the channel's own reconnect backoff, at most 5 s, may
+        // fail the first); within the bound one succeeds and closes the breaker.
         it.Start();
-        Assert.True(await TestNode.WaitUntil(() => client.Breaker.State == BreakerState.HalfOpen, TimeSpan.FromSeconds(5)));
-        Assert.Equal("it", (await client.HelloAsync()).NodeName);
+        var clock = Stopwatch.StartNew();
+        string? answer = null;
+        int refused = 0;
+        while (answer is null && clock.Elapsed < TimeSpan.FromSeconds(12))
+        {
+            try { answer = (await client.HelloAsync()).NodeName; }
+            catch (RpcException e) when (e.StatusCode == StatusCode.Unavailable) { refused++; await Task.Delay(50); }
+        }
+        output.WriteLine($"peer back: answered after {clock.ElapsedMilliseconds} ms ({refused} calls refused or failed meanwhile)");
+        Assert.Equal("it", answer);
         Assert.Equal(BreakerState.Closed, client.Breaker.State);
     }
 
