@@ -133,7 +133,7 @@ public sealed partial class HubRegistry
 
     private static void Delete(RegistryDbContext context, ChangeLog log, Hub hub, string origin)
     {
-        log.Append(hub.Iri, hub.Identifier, HubChangeKind.Delete, origin);
+        log.Append(hub.Iri, hub.Identifier, HubChangeKind.Delete, origin, hub.Id);
         log.Deleted.Add((hub.Iri, hub.Origin));
         context.Hubs.Remove(hub);
     }
@@ -201,11 +201,11 @@ public sealed partial class HubRegistry
         /// <summary>Set by a replication write: the peer's feed position to record in its graph's provenance.</summary>
         public PeerMark? Mark { get; set; }
 
-        public long Append(string iri, string identifier, HubChangeKind kind, string origin)
+        public long Append(string iri, string identifier, HubChangeKind kind, string origin, int? hubId = null)
         {
             Sequence++;
             Count++;
-            context.Changes.Add(new HubChange { Sequence = Sequence, HubIri = iri, Identifier = identifier, Kind = kind, At = DateTime.UtcNow, Origin = origin });
+            context.Changes.Add(new HubChange { Sequence = Sequence, HubIri = iri, Identifier = identifier, Kind = kind, At = DateTime.UtcNow, Origin = origin, HubId = hubId });
             return Sequence;
         }
     }
