@@ -14,6 +14,7 @@ namespace DihNode.Node.Cli;
 internal static class ServeCommand
 {
     public const string Synopsis = "serve --db FILE [--urls URL] [--base-iri IRI] [--country CODE] [--api-key KEY]\n"
+        + "        [--catalog-title TITLE] [--publisher NAME] [--public-url URL]\n"
         + "        [--node-name NAME --grpc-urls URL [--peer NAME=URL --peer-secret NAME=SECRET]... [--peers FILE] [--aggregator]]";
 
     public static int Run(CliArguments args)
@@ -33,6 +34,9 @@ internal static class ServeCommand
         Country = args.Option("country")?.ToUpperInvariant(),
         ApiKey = args.Option("api-key") ?? NullIfEmpty(Environment.GetEnvironmentVariable("DIHNODE_API_KEY")),
         GrpcUrls = args.Option("grpc-urls"),
+        CatalogTitle = args.Option("catalog-title"),
+        PublisherName = args.Option("publisher"),
+        PublicUrl = args.Option("public-url"),
         Federation = PeerArguments.Read(args),
     };
 

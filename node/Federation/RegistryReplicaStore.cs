@@ -39,6 +39,19 @@ internal sealed class RegistryReplicaStore(NodeStore store, ReferenceData refere
 
     public void ReportState(PeerStatus status) => states.Set(status);
 
+    /// <summary>Keeps the peer's self-description (<see cref="PeerDescription"/>) in the registry, so the catalogue has it after a restart too.</summary>
+    public void ReportHello(string peer, DihNode.Federation.Protocol.HelloResponse hello)
+    {
+        try
+        {
+            PeerDescription.Save(store, peer, PeerDescription.From(hello));
+        }
+        catch (Microsoft.EntityFrameworkCore.DbUpdateException e)
+        {
+            log.LogWarning("could not record the description of peer {Peer}: {Reason}", peer, e.Message);
+        }
+    }
+
     private PeerHubChange Read(string peer, long sequence, string iri, ReceivedHub? hub)
     {
         if (hub is null) return new PeerHubChange(sequence, iri, null);
