@@ -169,8 +169,8 @@ public sealed partial class HubRegistry
                 transaction.Commit();
                 last = log.Sequence;
             }
-            if (log.Count == 0 && reference is null && log.Mark is null) return;
-            RdfProjection.Apply(_store.Rdf, _store.Iris, log.Upserted.Select(h => (HubMapping.ToRecord(h), h.Origin)), log.Deleted, reference, log.Mark);
+            if (log.Count == 0 && reference is null && log.Marks.Count == 0) return;
+            RdfProjection.Apply(_store.Rdf, _store.Iris, log.Upserted.Select(h => (HubMapping.ToRecord(h), h.Origin)), log.Deleted, reference, log.Marks);
             _store.MarkProjected(last);
         }
         finally
@@ -198,8 +198,8 @@ public sealed partial class HubRegistry
 
         public List<(string Iri, string Origin)> Deleted { get; } = [];
 
-        /// <summary>Set by a replication write: the peer's feed position to record in its graph's provenance.</summary>
-        public PeerMark? Mark { get; set; }
+        /// <summary>Set by a replication write: each peer's feed position to record in its graph's provenance.</summary>
+        public List<PeerMark> Marks { get; } = [];
 
         public long Append(string iri, string identifier, HubChangeKind kind, string origin, int? hubId = null)
         {

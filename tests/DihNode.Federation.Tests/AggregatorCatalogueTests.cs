@@ -55,8 +55,14 @@ public sealed class AggregatorCatalogueTests : IAsyncLifetime
     [Fact]
     public async Task EachPeersCatalogueIsAPartWithItsTitlePublisherAndDatasetsAndTheWholeConformsToDcatAp()
     {
-        var quads = await CatalogueAsync(_agg);
         string catalog = _agg.Store.Iris.Base + "/catalog";
+        // The registry commits first and the RDF projection (which the catalogue reads) right after: wait for both.
+        var quads = await CatalogueAsync(_agg);
+        for (int i = 0; i < 50 && quads.Count(q => q.Predicate.Value == Dcat + "dataset") < 3; i++)
+        {
+            await Task.Delay(100);
+            quads = await CatalogueAsync(_agg);
+        }
         Assert.Equal("European Digital Innovation Hubs network", Text(quads, catalog, Dct + "title"));
         var parts = Objects(quads, catalog, Dct + "hasPart").Cast<Iri>().Select(i => i.Value).Order().ToList();
         Assert.Equal([catalog + "/peer/de", catalog + "/peer/es", catalog + "/peer/it"], parts);
