@@ -60,4 +60,11 @@ public sealed record PeerLink(string Name, Uri Url, string Secret)
 
     /// <summary>The IRI a SPARQL <c>SERVICE</c> may name this peer by, besides its URL.</summary>
     public string ServiceIri => "urn:dihnode:peer:" + Name;
+
+    /// <summary>
+    /// Further endpoint IRIs a SPARQL <c>SERVICE</c> may name this peer by (e.g. the public SPARQL URL
+    /// the peer is known under, or the endpoint IRIs of the W3C <c>service/</c> tests). A SERVICE to one of
+    /// them goes through this link's Query rpc like <see cref="ServiceIri"/>.
+    /// </summary>
+    public IReadOnlyList<string> ServiceAliases { get; init; } = [];
 }

@@ -16,13 +16,13 @@ public sealed class PeerDirectory : IDisposable
 
     /// <summary>
     /// The peer a SPARQL SERVICE IRI names: <c>urn:dihnode:peer:NAME</c> or the peer's configured URL
-    /// (trailing slash ignored). Null for anything else: such a SERVICE is refused, no request leaves.
+    /// (trailing slash ignored) or one of its <see cref="PeerLink.ServiceAliases"/>. Null for anything else: such a SERVICE is refused, no request leaves.
     /// </summary>
     public PeerClient? ForService(string iri)
     {
         foreach (var client in _clients.Values)
         {
-            if (iri == client.Link.ServiceIri) return client;
+            if (iri == client.Link.ServiceIri || client.Link.ServiceAliases.Contains(iri, StringComparer.Ordinal)) return client;
             if (string.Equals(iri.TrimEnd('/'), client.Link.Url.OriginalString.TrimEnd('/'), StringComparison.OrdinalIgnoreCase)) return client;
         }
         return null;

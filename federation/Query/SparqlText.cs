@@ -14,9 +14,34 @@ namespace DihNode.Federation.Query;
 /// </summary>
 public static class SparqlText
 {
-    public static string SelectAll(Op pattern)
+    public static string SelectAll(Op pattern) => Write("SELECT * ", null, pattern);
+
+    /// <summary><c>SELECT * FROM &lt;from&gt; WHERE { … }</c>: the pattern over one graph of the peer (its own hubs, in network mode).</summary>
+    public static string SelectAll(Op pattern, Iri? from) => Write("SELECT * ", from, pattern);
+
+    /// <summary><c>ASK [FROM &lt;from&gt;] WHERE { … }</c>: a source-selection probe.</summary>
+    public static string Ask(Op pattern, Iri? from = null) => Write("ASK ", from, pattern);
+
+    /// <summary>A trailing <c>VALUES</c> clause (Query §10.2.2) binding <paramref name="variables"/> (wire names) row by row.</summary>
+    public static string Values(IReadOnlyList<string> variables, IEnumerable<Term?[]> rows)
     {
-        var sb = new StringBuilder("SELECT * WHERE ");
+        var sb = new StringBuilder("\nVALUES (");
+        foreach (string v in variables) sb.Append(" ?").Append(v);
+        sb.Append(" ) {");
+        foreach (var row in rows)
+        {
+            sb.Append("\n (");
+            foreach (var cell in row) { sb.Append(' '); if (cell is null) sb.Append("UNDEF"); else Term(sb, cell); }
+            sb.Append(" )");
+        }
+        return sb.Append("\n}").ToString();
+    }
+
+    private static string Write(string head, Iri? from, Op pattern)
+    {
+        var sb = new StringBuilder(head);
+        if (from is not null) sb.Append("FROM <").Append(from.Value).Append("> ");
+        sb.Append("WHERE ");
         Group(sb, pattern);
         return sb.ToString();
     }
@@ -138,7 +163,7 @@ public static class SparqlText
     }
 
     /// <summary>A name SPARQL accepts (VARNAME): internal names ("?P0", ".0", "_:b") are spelled out in hex.</summary>
-    private static string VariableName(string name) =>
+    internal static string VariableName(string name) =>
         name.Length > 0 && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_') ? name : "x_" + Convert.ToHexStringLower(Encoding.UTF8.GetBytes(name));
 
     private static void Path(StringBuilder sb, PropertyPath path)

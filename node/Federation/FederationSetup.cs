@@ -35,6 +35,8 @@ internal static class FederationSetup
         builder.Services.AddSingleton<IFederationSource, NodeFederationSource>();
         builder.Services.AddDihFederation(federation);
         builder.Services.AddSingleton<DihNode.Rdf.Sparql.Evaluation.IServiceHandler, DihNode.Federation.Query.PeerServiceHandler>();
+        builder.Services.AddSingleton<DihNode.Federation.Network.INetworkLocalSource>(new LocalNetworkSource(store, options));
+        builder.Services.AddSingleton<DihNode.Federation.Network.NetworkCoordinator>();
         if (federation.Aggregator)
         {
             var reference = LoadReference(options, store);

@@ -1,5 +1,6 @@
 using DihNode.Federation;
 using DihNode.Federation.Protocol;
+using DihNode.Federation.Query;
 using DihNode.Federation.Serving;
 using DihNode.Node.Hosting;
 using DihNode.Node.Registry;
@@ -11,6 +12,7 @@ using QuadPattern = DihNode.Rdf.Store.QuadPattern;
 using DihNode.Vocab.Profile;
 using Google.Protobuf.WellKnownTypes;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace DihNode.Node.Federation;
 
@@ -24,10 +26,16 @@ internal sealed class NodeFederationSource : IFederationSource
     private readonly NodeOptions _node;
     private readonly FederationOptions _federation;
     private readonly PeerStates _peers;
+    private readonly PeerServiceHandler? _services;
+    private readonly ILogger? _log;
+    private long _queries;
+    private long _queriesCancelled;
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public NodeFederationSource(NodeStore store, NodeOptions node, FederationOptions federation, PeerStates peers)
+    public NodeFederationSource(NodeStore store, NodeOptions node, FederationOptions federation, PeerStates peers, IServiceHandler? services = null, ILogger<NodeFederationSource>? log = null)
     {
+        _log = log;
+        _services = services as PeerServiceHandler;
         _store = store;
         _node = node;
         _federation = federation;
@@ -36,6 +44,11 @@ internal sealed class NodeFederationSource : IFederationSource
     }
 
     public long LastSequence => _store.Registry.LastSequence;
+
+    /// <summary>Query calls peers made of this node, and how many of them their caller cancelled (the work stopped).</summary>
+    public long QueriesStarted => Interlocked.Read(ref _queries);
+
+    public long QueriesCancelled => Interlocked.Read(ref _queriesCancelled);
 
     public long FirstRetainedSequence => _store.Registry.FirstRetainedSequence;
 
@@ -154,8 +167,34 @@ internal sealed class NodeFederationSource : IFederationSource
             MaxIntermediateRows = _node.MaxIntermediateRows,
             DefaultGraphs = union,
             NamedGraphs = ownDataset ? null : union,
+            // A SERVICE inside a peer's query reaches this node's own configured peers, within the caller's budget.
+            ServiceHandler = _services?.WithDeadline(DateTime.UtcNow + timeout),
         };
-        return QueryEvaluator.Execute(query, snapshot, options);
+        Interlocked.Increment(ref _queries);
+        var result = QueryEvaluator.Execute(query, snapshot, options);
+        return result is SelectResult select ? new SelectResult(select.Variables, Watch(select.Rows, cancellationToken)) : result;
+    }
+
+    /// <summary>The rows, counting a cancellation by the caller (its request was cancelled or its deadline passed) as it stops the evaluation.</summary>
+    private IEnumerable<DihNode.Rdf.Model.Term?[]> Watch(IEnumerable<DihNode.Rdf.Model.Term?[]> rows, CancellationToken cancellationToken)
+    {
+        using var e = rows.GetEnumerator();
+        while (true)
+        {
+            bool more;
+            try
+            {
+                more = e.MoveNext();
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                Interlocked.Increment(ref _queriesCancelled);
+                _log?.LogInformation("a peer's query was cancelled by its caller; evaluation stopped");
+                throw;
+            }
+            if (!more) yield break;
+            yield return e.Current;
+        }
     }
 
     private PublishedHub Publish(Hub hub)

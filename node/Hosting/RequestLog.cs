@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 
 namespace DihNode.Node.Hosting;
 
-/// <summary>One structured log entry per request: method, path, status, duration, client address.</summary>
+/// <summary>One structured log entry per request (method, path, status, duration, client address), and one per failure with its exception.</summary>
 internal sealed partial class RequestLog(RequestDelegate next, ILogger<RequestLog> logger)
 {
     public async Task InvokeAsync(HttpContext context)
@@ -14,12 +14,31 @@ internal sealed partial class RequestLog(RequestDelegate next, ILogger<RequestLo
         {
             await next(context);
         }
+        catch (Exception e) when (Logged(e, context))
+        {
+            throw; // never reached: the filter only logs, the exception handler answers
+        }
         finally
         {
             Served(logger, context.Request.Method, context.Request.Path.Value ?? "", context.Response.StatusCode,
                 Stopwatch.GetElapsedTime(start).TotalMilliseconds, context.Connection.RemoteIpAddress?.ToString() ?? "");
         }
     }
+
+    /// <summary>Logs an exception on its way to the exception handler (which answers without a stack trace); returns false so it goes on.</summary>
+    private bool Logged(Exception e, HttpContext context)
+    {
+        if (e is OperationCanceledException && context.RequestAborted.IsCancellationRequested) return false; // the client left
+        if (e is BadHttpRequestException) Rejected(logger, context.Request.Method, context.Request.Path.Value ?? "", e.Message);
+        else Failed(logger, e, context.Request.Method, context.Request.Path.Value ?? "");
+        return false;
+    }
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Error, Message = "{Method} {Path} failed")]
+    private static partial void Failed(ILogger logger, Exception exception, string method, string path);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "{Method} {Path} refused: {Reason}")]
+    private static partial void Rejected(ILogger logger, string method, string path, string reason);
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "{Method} {Path} {Status} {ElapsedMs:F1} ms {Client}")]
     private static partial void Served(ILogger logger, string method, string path, int status, double elapsedMs, string client);

@@ -35,7 +35,17 @@ public sealed partial class HubsController
         if (existing is not null)
             return ODataErrors.Answer(StatusCodes.Status409Conflict, "Conflict",
                 $"a hub with this name in this country exists: Hubs({existing.Id}); change it with PUT or PATCH", nameof(Hub.Name));
-        var (_, version, id) = await store.Registry.UpsertAsync(record, cancellationToken: cancellationToken);
+        int id;
+        long version;
+        try
+        {
+            (_, version, id) = await store.Registry.UpsertAsync(record, ifVersion: 0, cancellationToken: cancellationToken);
+        }
+        catch (HubVersionConflictException)
+        {
+            return ODataErrors.Answer(StatusCodes.Status409Conflict, "Conflict",
+                "a hub with this name in this country was created meanwhile; change it with PUT or PATCH", nameof(Hub.Name));
+        }
         Response.Headers.ETag = HubETagHandler.For(version).ToString();
         return Created(Reload(id));
     }

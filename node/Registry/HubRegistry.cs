@@ -76,7 +76,8 @@ public sealed partial class HubRegistry
 
     /// <summary>
     /// Creates or replaces one hub (found by its IRI). With <paramref name="ifVersion"/>, the write happens
-    /// only when the hub is at that version (else <see cref="HubVersionConflictException"/>). Returns the
+    /// only when the hub is at that version, or with 0 only when it does not exist yet (else
+    /// <see cref="HubVersionConflictException"/>). Returns the
     /// outcome and the hub's version after the write.
     /// </summary>
     public async Task<(HubWriteOutcome Outcome, long Version, int Id)> UpsertAsync(HubRecord record, long? ifVersion = null, string origin = "", CancellationToken cancellationToken = default)
@@ -87,7 +88,8 @@ public sealed partial class HubRegistry
         {
             string iri = (record.Iri ?? lookup.Iris.Hub(record.Source, record.Key)).Value;
             var current = LoadHubs(context).FirstOrDefault(h => h.Iri == iri);
-            if (ifVersion is long expected && (current is null || current.Version != expected))
+            // ifVersion 0: create only (the hub must not exist yet); checked inside the write, so two racing creates cannot both pass.
+            if (ifVersion is long expected && (expected == 0 ? current is not null : current is null || current.Version != expected))
                 throw new HubVersionConflictException(iri, expected, current?.Version ?? 0);
             outcome = Upsert(context, lookup, log, current, record, origin);
             row = current ?? context.Hubs.Local.First(h => h.Iri == iri);

@@ -18,6 +18,7 @@ namespace DihNode.Node.Sparql;
 /// default graph is the union of all graphs (<see cref="QueryOptions.UnionDefaultGraph"/>). Limits:
 /// the query gate (503 + Retry-After, the query never runs), the time limit (<c>timeout</c> seconds,
 /// at most <see cref="NodeOptions.MaxQueryTimeout"/>), the intermediate and result row caps.
+/// <c>scope=network</c> answers over the node and all its peers, live (<see cref="Federation.NetworkQueryEndpoint"/>).
 /// </summary>
 internal static class SparqlQueryEndpoint
 {
@@ -46,6 +47,10 @@ internal static class SparqlQueryEndpoint
             return null;
         }
         if (!TryTimeout(request, options, out TimeSpan timeout, out string? timeoutProblem)) return ProtocolErrors.BadRequest(timeoutProblem!);
+        // scope=network: the query over this node and all its peers, live (Federation/NetworkQueryEndpoint).
+        string? scope = request.Single("scope");
+        if (request.All("scope").Count > 1 || scope is not (null or "local" or "network"))
+            return ProtocolErrors.BadRequest("scope must be given at most once, as 'local' (this node's data, the default) or 'network' (this node and all its peers, live)");
         if (!TryGraphs(request, "default-graph-uri", out var defaultGraphs, out string? graphProblem)
             || !TryGraphs(request, "named-graph-uri", out var namedGraphs, out graphProblem))
             return ProtocolErrors.BadRequest(graphProblem!);
@@ -82,6 +87,7 @@ internal static class SparqlQueryEndpoint
         string accept = context.Request.Headers.Accept.ToString();
         try
         {
+            if (scope == "network") return await Federation.NetworkQueryEndpoint.RunAsync(context, query, format, timeout, queryOptions, deadline.Token);
             var store = context.RequestServices.GetRequiredService<NodeStore>();
             switch (query.Form)
             {

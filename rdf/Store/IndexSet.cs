@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics;
 
 namespace DihNode.Rdf.Store;
@@ -75,6 +76,7 @@ internal sealed class IndexSet
     private static int Mask(in QuadPattern p) =>
         (p.S != 0 ? IndexOrder.BoundS : 0) | (p.P != 0 ? IndexOrder.BoundP : 0) | (p.O != 0 ? IndexOrder.BoundO : 0);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public long Count(in QuadPattern p)
     {
         if (p.Scope == GraphScope.Graph && p.G == TermIds.DefaultGraph) return Count(p with { Scope = GraphScope.DefaultGraph });
@@ -95,6 +97,7 @@ internal sealed class IndexSet
         return n;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public QuadCursor Find(in QuadPattern p)
     {
         if (p.Scope == GraphScope.Graph && p.G == TermIds.DefaultGraph) return Find(p with { Scope = GraphScope.DefaultGraph });

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace DihNode.Rdf.Store;
 
 /// <summary>
@@ -51,6 +52,7 @@ internal sealed class KeyIndex<T> where T : unmanaged, IQuadKey<T>
     }
 
     /// <summary>Exact number of keys starting with the first <paramref name="length"/> components of <paramref name="probe"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int CountPrefix(in T probe, int length)
     {
         if (length == 0) return Count;
@@ -66,6 +68,7 @@ internal sealed class KeyIndex<T> where T : unmanaged, IQuadKey<T>
         return end - start;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public KeyRange<T> Range(in T probe, int length) => new(
         Slice(_base, _baseCount, in probe, length),
         Slice(_removed1, _removed1.Length, in probe, length),

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace DihNode.Rdf.Store;
 
 /// <summary>
@@ -11,6 +12,7 @@ internal struct KeyRange<T> where T : unmanaged, IQuadKey<T>
     private readonly int _bEnd, _r1End, _a1End, _r0End, _a0End;
     private T _next;          // the next key of (base − removed1) ∪ added1 not removed at level 0
     private bool _hasNext, _peeked;
+    private readonly bool _baseOnly;  // no delta key falls in the range: the base slice is the answer
 
     public KeyRange(ArraySegment<T> b, ArraySegment<T> r1, ArraySegment<T> a1, ArraySegment<T> r0, ArraySegment<T> a0)
     {
@@ -19,12 +21,21 @@ internal struct KeyRange<T> where T : unmanaged, IQuadKey<T>
         (_added1, _a1, _a1End) = (a1.Array, a1.Offset, a1.Offset + a1.Count);
         (_removed0, _r0, _r0End) = (r0.Array, r0.Offset, r0.Offset + r0.Count);
         (_added0, _a0, _a0End) = (a0.Array, a0.Offset, a0.Offset + a0.Count);
+        _baseOnly = r1.Count == 0 && a1.Count == 0 && r0.Count == 0 && a0.Count == 0;
     }
 
     public T Current;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool MoveNext()
     {
+        if (_baseOnly)
+        {
+            // After a bulk load the deltas are empty: a plain walk over the base slice.
+            if (_b >= _bEnd) return false;
+            Current = _base![_b++];
+            return true;
+        }
         if (!_peeked)
         {
             _hasNext = NextLevel1(out _next);
@@ -45,6 +56,7 @@ internal struct KeyRange<T> where T : unmanaged, IQuadKey<T>
     }
 
     /// <summary>The next key of (base − removed1) ∪ added1 that level 0 did not remove.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool NextLevel1(out T key)
     {
         while (true)

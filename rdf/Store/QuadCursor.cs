@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace DihNode.Rdf.Store;
 
 /// <summary>
@@ -28,6 +29,7 @@ public struct QuadCursor
     /// <summary>The current quad (valid after <see cref="MoveNext"/> returned true).</summary>
     public EncodedQuad Current { get; private set; }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool MoveNext()
     {
         if (!_inNamed)

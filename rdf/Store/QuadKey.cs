@@ -61,6 +61,7 @@ internal static class QuadKey
         ComparePrefix(in a, in b, T.Arity);
 
     /// <summary>First index in <c>keys[lo..hi)</c> whose prefix is not below <paramref name="probe"/>'s.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int LowerBound<T>(T[] keys, int lo, int hi, in T probe, int length) where T : unmanaged, IQuadKey<T>
     {
         while (lo < hi)
@@ -73,6 +74,7 @@ internal static class QuadKey
     }
 
     /// <summary>First index in <c>keys[lo..hi)</c> whose prefix is above <paramref name="probe"/>'s.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int UpperBound<T>(T[] keys, int lo, int hi, in T probe, int length) where T : unmanaged, IQuadKey<T>
     {
         while (lo < hi)
@@ -85,11 +87,23 @@ internal static class QuadKey
     }
 
     /// <summary>The range <c>[start, end)</c> of <c>keys[0..count)</c> sharing <paramref name="probe"/>'s prefix.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static (int Start, int End) Range<T>(T[] keys, int count, in T probe, int length) where T : unmanaged, IQuadKey<T>
     {
         if (length == 0) return (0, count);
         int start = LowerBound(keys, 0, count, in probe, length);
-        return (start, UpperBound(keys, start, count, in probe, length));
+        if (start >= count || ComparePrefix(in keys[start], in probe, length) != 0) return (start, start);
+        // Most ranges a seek finds are short: the end is galloped to from the start, not bisected
+        // over the rest of the index. Keys in [start, lo) match; keys[hi], when there, does not.
+        int lo = start + 1, hi = lo, step = 1;
+        while (hi < count && ComparePrefix(in keys[hi], in probe, length) == 0)
+        {
+            lo = hi + 1;
+            hi = lo + step;
+            step <<= 1;
+        }
+        if (hi > count) hi = count;
+        return (start, UpperBound(keys, lo, hi, in probe, length));
     }
 
     /// <summary>True when <paramref name="key"/> is in <c>keys[0..count)</c>.</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers.Binary;
 using System.Text;
 using DihNode.Rdf.Model;
@@ -58,6 +59,7 @@ internal sealed partial class TermDictionary
     }
 
     /// <summary>The term with id <paramref name="id"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Term GetTerm(int id)
     {
         ref CacheEntry? slot = ref _cache[id & (CacheSize - 1)];
@@ -124,6 +126,7 @@ internal sealed partial class TermDictionary
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Term Decode(ReadOnlySpan<byte> bytes)
     {
         switch ((TermEncoding)bytes[0])

@@ -66,6 +66,7 @@ internal sealed partial class TermDictionary
     }
 
     /// <summary>The encoded bytes of term <paramref name="id"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ReadOnlySpan<byte> Bytes(int id)
     {
         if ((uint)id >= (uint)Volatile.Read(ref _count) || id == 0) ThrowUnknownId(id);

@@ -35,6 +35,7 @@ public class SparqlHttpSuites
     public static IEnumerable<object[]> ProtocolTests => ManifestTestData.For("sparql11-protocol");
     public static IEnumerable<object[]> GraphStoreTests => ManifestTestData.For("sparql11-gsp");
     public static IEnumerable<object[]> ServiceDescriptionTests => ManifestTestData.For("sparql11-service-description");
+    public static IEnumerable<object[]> ServiceTests => ManifestTestData.For("sparql11-service");
 
     [SkippableTheory]
     [MemberData(nameof(ProtocolTests))]
@@ -47,4 +48,8 @@ public class SparqlHttpSuites
     [SkippableTheory]
     [MemberData(nameof(ServiceDescriptionTests))]
     public void Sparql11ServiceDescription(string test) => ManifestTestData.Check("sparql11-service-description", test);
+
+    [SkippableTheory]
+    [MemberData(nameof(ServiceTests))]
+    public void Sparql11Service(string test) => ManifestTestData.Check("sparql11-service", test);
 }

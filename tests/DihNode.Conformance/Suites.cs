@@ -29,9 +29,11 @@ internal static class Suites
         RdfSyntax("rdf-n-quads"),
         RdfSyntax("rdf-xml"),
         new("sparql10", "sparql10", ["manifest-syntax.ttl", "manifest-evaluation.ttl"], Sparql10Tests),
-        // The query manifest plus the federation syntax tests (SERVICE syntax; evaluation over
-        // remote endpoints, service/, is left to the federation work).
+        // The query manifest plus the federation syntax tests (SERVICE syntax).
         new("sparql11-query", "sparql11", ["manifest-sparql11-query.ttl", "syntax-fed/manifest.ttl"], Sparql11Tests),
+        // Federated query evaluation: each qt:serviceData endpoint is a node on loopback reached
+        // through the federation's Query rpc (Running/SparqlServiceTests).
+        new("sparql11-service", "sparql11", ["service/manifest.ttl"], Sparql11Tests),
         new("sparql11-results", "sparql11", ["csv-tsv-res/manifest.ttl", "json-res/manifest.ttl"], Sparql11Tests),
         // Update syntax and update evaluation (UpdateEvaluationTest: the store after the request).
         new("sparql11-update", "sparql11", ["manifest-sparql11-update.ttl"], Sparql11Tests),

@@ -25,5 +25,17 @@ internal enum EvaluationShortcuts
     /// </summary>
     IndexedBgpJoins = 32,
 
-    All = SubstitutingJoins | TopN | NamedGraphScan | IndexedBgpJoins,
+    /// <summary>
+    /// The first two patterns of a BGP joined by merging sorted id runs (a one-variable pattern's
+    /// ids against a range sorted by that variable) instead of seeking per row.
+    /// </summary>
+    SortedRunJoins = 64,
+
+    /// <summary>GROUP BY and FILTER over a BGP read each solution in place (a filter copies only the rows it keeps).</summary>
+    InPlaceGrouping = 128,
+
+    /// <summary>GROUP BY variables with COUNTs over a BGP that is one scan: counted on ids, no rows built.</summary>
+    IdCounting = 256,
+
+    All = SubstitutingJoins | TopN | NamedGraphScan | IndexedBgpJoins | SortedRunJoins | InPlaceGrouping | IdCounting,
 }

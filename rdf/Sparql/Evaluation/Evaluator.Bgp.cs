@@ -29,8 +29,10 @@ internal sealed partial class Evaluator
     /// With <paramref name="graph"/> = <see cref="EvaluationContext.AnyNamedGraph"/> (GRAPH ?g over a
     /// BGP), the first pattern is scanned across all named graphs at once and binds
     /// <paramref name="graphSlot"/>; the later patterns read that graph.
+    /// With <paramref name="shareRow"/>, every solution is the same array, overwritten by the next:
+    /// for a consumer that reads each row before asking for another and keeps none (grouping).
     /// </remarks>
-    private IEnumerable<int[]> EvalBgp(Bgp bgp, int[] seed, int graph, int graphSlot = -1)
+    private IEnumerable<int[]> EvalBgp(Bgp bgp, int[] seed, int graph, int graphSlot = -1, bool shareRow = false)
     {
         int n = bgp.Triples.Count;
         if (n == 0)
@@ -38,6 +40,26 @@ internal sealed partial class Evaluator
             yield return seed;
             yield break;
         }
+        if (PrepareBgp(bgp, seed, graph) is not BgpLevels levels) yield break;
+        var loop = new BgpLoop(this, levels, seed, graph, graphSlot);
+        while (loop.Next())
+        {
+            _context.Tick();
+            yield return shareRow ? loop.Row : (int[])loop.Row.Clone();
+        }
+    }
+
+    /// <summary>The levels of a BGP's nested loop, the first possibly merge-joined with a sorted run.</summary>
+    private sealed record BgpLevels(PatternPlan[] Order, SortedRun? Members, int MemberPosition);
+
+    /// <summary>
+    /// The patterns of a non-empty BGP with constants and seed bindings as ids, in join order, each
+    /// position's <see cref="Fill"/> set; null when some pattern cannot match (an unknown constant,
+    /// an empty count).
+    /// </summary>
+    private BgpLevels? PrepareBgp(Bgp bgp, int[] seed, int graph)
+    {
+        int n = bgp.Triples.Count;
         bool planned = Plan.IsOrdered(bgp);
         var plans = new PatternPlan[n];
         for (int i = 0; i < n; i++)
@@ -54,88 +76,26 @@ internal sealed partial class Evaluator
                     if (seed[slot] != 0) plan.Ids[k] = seed[slot];
                     else plan.Slots[k] = slot;
                 }
-                else if (!_context.Store.TryGetId(term, out plan.Ids[k])) yield break;
-                if (plan.Ids[k] < 0) yield break;
+                else if (!_context.Store.TryGetId(term, out plan.Ids[k])) return null;
+                if (plan.Ids[k] < 0) return null;
             }
             if (n > 1 && !planned)
             {
                 // Counts only order the patterns; a single pattern, or an order the optimiser fixed, is simply scanned.
                 plan.Count = _context.Count(plan.Ids[0], plan.Ids[1], plan.Ids[2], graph);
-                if (plan.Count == 0) yield break;
+                if (plan.Count == 0) return null;
             }
             plans[i] = plan;
         }
         PatternPlan[] order = OrderPatterns(plans, planned);
-
-        int[] row = (int[])seed.Clone();
-        var cursors = new ScanCursor[n];
-        var boundAt = new int[n][];
-        for (int i = 0; i < n; i++) boundAt[i] = new int[3];
-        var boundCount = new int[n];
-        int level = 0;
-        bool anyGraph = graph == EvaluationContext.AnyNamedGraph;
-        IndexedLevels? indexed = anyGraph || n == 1 || !_context.Uses(EvaluationShortcuts.IndexedBgpJoins)
-            ? null
-            : new IndexedLevels(n, _context.Options.IndexedJoinAfter);
-        cursors[0] = Open(order[0], row, graph);
-        while (true)
+        if (n >= 2 && graph != EvaluationContext.AnyNamedGraph && _context.Uses(EvaluationShortcuts.SortedRunJoins)
+            && TryMergeJoin(order, graph, out SortedRun? members, out int position, out PatternPlan? merged))
         {
-            if (cursors[level].MoveNext())
-            {
-                PatternPlan plan = order[level];
-                for (int b = 0; b < boundCount[level]; b++) row[boundAt[level][b]] = 0;
-                boundCount[level] = 0;
-                EncodedQuad q = cursors[level].Current;
-                if (indexed is not null)
-                {
-                    if (level == 0) indexed.NextOuterRow();
-                    else if (level == 1) indexed.SecondRows++;
-                }
-                if (anyGraph && level == 0)
-                {
-                    if (!_context.IsDatasetNamedGraph(q.G)) continue;
-                    row[graphSlot] = q.G;
-                }
-                bool ok = true;
-                for (int k = 0; k < 3 && ok; k++)
-                {
-                    Fill fill = plan.Fills[k];
-                    if (fill == Fill.Constant || fill == Fill.Read) continue;
-                    int value = k == 0 ? q.S : k == 1 ? q.P : q.O;
-                    int slot = plan.Slots[k];
-                    if (fill == Fill.Bind)
-                    {
-                        row[slot] = value;
-                        boundAt[level][boundCount[level]++] = slot;
-                    }
-                    else ok = row[slot] == value;
-                }
-                if (!ok) continue;
-                if (level == n - 1)
-                {
-                    _context.Tick();
-                    yield return (int[])row.Clone();
-                }
-                else
-                {
-                    level++;
-                    cursors[level] = indexed is null
-                        ? Open(order[level], row, anyGraph ? row[graphSlot] : graph)
-                        : OpenIndexed(order, row, graph, level, indexed);
-                }
-            }
-            else
-            {
-                for (int b = 0; b < boundCount[level]; b++) row[boundAt[level][b]] = 0;
-                boundCount[level] = 0;
-                if (level == 0)
-                {
-                    if (anyGraph) row[graphSlot] = 0;
-                    yield break;
-                }
-                level--;
-            }
+            // The first two levels become one: the second pattern's range, filtered by the first's ids.
+            return new BgpLevels([merged!, .. order[2..]], members, position);
         }
+        return new BgpLevels(order, null, -1);
+
     }
 
     private ScanCursor Open(PatternPlan plan, int[] row, int graph)

@@ -12,25 +12,37 @@ internal sealed partial class Evaluator
     /// Each group holds one running accumulator per aggregate, not its rows, and gives one row binding
     /// the key variables and the aggregates' variables.
     /// </summary>
-    private IEnumerable<int[]> EvalGroup(Group g, int graph)
+    private IEnumerable<int[]> EvalGroup(Group g, int graph) => TryCountByIds(g, graph) ?? GroupRows(g, graph);
+
+    private IEnumerable<int[]> GroupRows(Group g, int graph)
     {
         var groups = new Dictionary<int[], Accumulator[]>(RowComparer.Instance);
         var order = new List<int[]>();
         int[] keySlots = [.. g.Keys.Select(k => k.Expression is VariableExpression v ? _context.Slot(v.Variable) : -1)];
         // The key is built in a scratch array and copied only when it starts a new group.
         var scratch = new int[keySlots.Length];
-        foreach (int[] row in Eval(g.Input, _context.NewRow(), graph))
+        // Solutions often come in runs of one key (an index lists them so): the last group is checked first.
+        var lastKey = new int[keySlots.Length];
+        Accumulator[]? last = null;
+        foreach (int[] row in GroupInput(g, graph))
         {
             _context.Tick();
             for (int i = 0; i < scratch.Length; i++)
                 scratch[i] = keySlots[i] >= 0 ? row[keySlots[i]]
                     : _expressions.Evaluate(g.Keys[i].Expression, row, graph) is Term t ? _context.Encode(t) : 0;
-            if (!groups.TryGetValue(scratch, out Accumulator[]? accumulators))
+            Accumulator[]? accumulators;
+            if (last is not null && scratch.AsSpan().SequenceEqual(lastKey)) accumulators = last;
+            else
             {
-                _context.Materialize();
-                int[] key = (int[])scratch.Clone();
-                groups[key] = accumulators = NewAccumulators(g, graph);
-                order.Add(key);
+                if (!groups.TryGetValue(scratch, out accumulators))
+                {
+                    _context.Materialize();
+                    int[] key = (int[])scratch.Clone();
+                    groups[key] = accumulators = NewAccumulators(g, graph);
+                    order.Add(key);
+                }
+                scratch.CopyTo(lastKey, 0);
+                last = accumulators;
             }
             foreach (Accumulator a in accumulators) a.Add(row);
         }
@@ -49,6 +61,18 @@ internal sealed partial class Evaluator
                 if (accumulators[i].Result() is Term value) result[_context.Slot(g.Aggregates[i].Variable)] = _context.Encode(value);
             yield return result;
         }
+    }
+
+    /// <summary>
+    /// The rows grouped: a BGP's solutions are read in place (one array, overwritten per solution)
+    /// unless an aggregate keeps whole rows (COUNT(DISTINCT *)); accumulators keep ids and terms only.
+    /// </summary>
+    private IEnumerable<int[]> GroupInput(Group g, int graph)
+    {
+        bool keepsRows = g.Aggregates.Any(a => a.Aggregate.Distinct && a.Aggregate.Argument is null);
+        return g.Input is Bgp bgp && !keepsRows && _context.Uses(EvaluationShortcuts.InPlaceGrouping)
+            ? EvalBgp(bgp, _context.NewRow(), graph, shareRow: true)
+            : Eval(g.Input, _context.NewRow(), graph);
     }
 
     private Accumulator[] NewAccumulators(Group g, int graph) =>

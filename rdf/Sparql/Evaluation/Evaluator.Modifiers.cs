@@ -1,4 +1,5 @@
 using DihNode.Rdf.Model;
+using DihNode.Rdf.Sparql.Evaluation.Expressions;
 using DihNode.Rdf.Sparql.Syntax;
 
 namespace DihNode.Rdf.Sparql.Evaluation;
@@ -21,7 +22,7 @@ internal sealed partial class Evaluator
         {
             for (int i = 0; i < a.Keys.Length; i++)
             {
-                int c = ExpressionHost.Order(a.Keys[i], b.Keys[i]);
+                int c = TermComparer.Order(in a.Keys[i], in b.Keys[i]);
                 if (c != 0) return o.Conditions[i].Descending ? -c : c;
             }
             return a.Sequence.CompareTo(b.Sequence);
@@ -34,8 +35,9 @@ internal sealed partial class Evaluator
         long sequence = 0;
         foreach (int[] row in Eval(o.Input, _context.NewRow(), graph))
         {
-            var keys = new Term?[o.Conditions.Count];
-            for (int i = 0; i < keys.Length; i++) keys[i] = _expressions.Evaluate(o.Conditions[i].Expression, row, graph);
+            // Each key's kind and value (a number, a date) is worked out once per row, not per comparison.
+            var keys = new TermComparer.OrderKey[o.Conditions.Count];
+            for (int i = 0; i < keys.Length; i++) keys[i] = TermComparer.KeyOf(_expressions.Evaluate(o.Conditions[i].Expression, row, graph));
             var item = new Sorted(row, keys, sequence++);
             if (heap is null)
             {
@@ -59,7 +61,7 @@ internal sealed partial class Evaluator
         foreach (Sorted item in rows) yield return item.Row;
     }
 
-    private sealed record Sorted(int[] Row, Term?[] Keys, long Sequence);
+    private sealed record Sorted(int[] Row, TermComparer.OrderKey[] Keys, long Sequence);
 
     /// <summary>Project: the variables outside the list are dropped (unbound) from each row.</summary>
     private IEnumerable<int[]> EvalProject(Project p, int graph) => ProjectRows(p, Eval(p.Input, _context.NewRow(), graph));

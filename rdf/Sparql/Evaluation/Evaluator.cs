@@ -132,12 +132,15 @@ internal sealed partial class Evaluator
     /// <summary>Filter (§18.5): the input's rows for which every condition holds.</summary>
     private IEnumerable<int[]> EvalFilter(Filter f, int[] seed, int graph)
     {
-        foreach (int[] row in Eval(f.Input, seed, graph))
+        // Over a BGP the conditions read its solutions in place, and only the rows kept are copied.
+        bool inPlace = f.Input is Bgp { Triples.Count: > 0 } bgp && _context.Uses(EvaluationShortcuts.InPlaceGrouping);
+        IEnumerable<int[]> rows = inPlace ? EvalBgp((Bgp)f.Input, seed, graph, shareRow: true) : Eval(f.Input, seed, graph);
+        foreach (int[] row in rows)
         {
             bool pass = true;
             foreach (Expression c in f.Conditions)
                 if (!_expressions.Test(c, row, graph)) { pass = false; break; }
-            if (pass) yield return row;
+            if (pass) yield return inPlace ? (int[])row.Clone() : row;
         }
     }
 
@@ -153,6 +156,8 @@ internal sealed partial class Evaluator
         int slot = _context.Slot(x.Variable);
         // A constant (e.g. an equality filter turned into a binding) is encoded once.
         int constant = x.Expression is ConstantExpression { Value: var c } ? _context.Encode(c) : 0;
+        // A non-empty BGP yields fresh copies no one else holds: they are extended in place.
+        bool owned = x.Input is Bgp { Triples.Count: > 0 };
         foreach (int[] row in Eval(x.Input, seed, graph))
         {
             // A chain of BINDs (or SELECT expressions) shares one solution's BNODE(str) nodes (§17.4.2.9).
@@ -169,7 +174,7 @@ internal sealed partial class Evaluator
                 if (row[slot] == id) yield return row;
                 continue;
             }
-            int[] extended = (int[])row.Clone();
+            int[] extended = owned ? row : (int[])row.Clone();
             extended[slot] = id;
             yield return extended;
         }

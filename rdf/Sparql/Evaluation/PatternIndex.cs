@@ -93,6 +93,7 @@ internal sealed class PatternIndex
     }
 
     /// <summary>The quads whose keyed positions hold these ids (the other arguments are ignored).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ScanCursor Probe(int s, int p, int o)
     {
         long key = Key(s, p, o, _s, _p, _o);

@@ -96,6 +96,8 @@ public static class QueryEvaluator
     private static IEnumerable<Term?[]> SelectRows(Evaluator evaluator, Op root, int[] slots)
     {
         EvaluationContext context = evaluator.Context;
+        // Only the projected slots are read below: a projection at the root need not copy each row.
+        if (root is Project { Input: var input }) root = input;
         foreach (int[] row in evaluator.Eval(root, context.NewRow(), EvaluationContext.DefaultGraph))
         {
             var cells = new Term?[slots.Length];

@@ -63,6 +63,12 @@ public sealed class QueryOptions
     /// </summary>
     internal int IndexedJoinAfter { get; init; } = 1024;
 
+    /// <summary>
+    /// The fewest quads in a BGP's first pattern for a merge join over sorted id runs
+    /// (<see cref="EvaluationShortcuts.SortedRunJoins"/>); below it seeks cost less. Tests lower it.
+    /// </summary>
+    internal long MergeJoinMinRun { get; init; } = 64;
+
     /// <summary>What answers SERVICE patterns; without one, SERVICE fails unless SILENT.</summary>
     public IServiceHandler? ServiceHandler { get; init; }
 }

@@ -42,6 +42,8 @@ internal static class Qt
     public static readonly Iri Data = Iri.FromTrusted(Namespace + "data");
     public static readonly Iri GraphData = Iri.FromTrusted(Namespace + "graphData");
     public static readonly Iri Graph = Iri.FromTrusted(Namespace + "graph");
+    public static readonly Iri ServiceData = Iri.FromTrusted(Namespace + "serviceData");
+    public static readonly Iri Endpoint = Iri.FromTrusted(Namespace + "endpoint");
 }
 
 /// <summary>The RDF test vocabulary (http://www.w3.org/ns/rdftest#): test types of the RDF syntax suites.</summary>

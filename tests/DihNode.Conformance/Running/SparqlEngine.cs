@@ -26,11 +26,12 @@ internal static class SparqlEngine
 {
     /// <summary>
     /// Runs the query and reads the whole answer. <paramref name="baseIri"/> (the query file's IRI)
-    /// is what IRI() resolves against when the query has no BASE.
+    /// is what IRI() resolves against when the query has no BASE; <paramref name="services"/> answers
+    /// SERVICE (none: SERVICE fails, or gives the empty solution when SILENT).
     /// </summary>
-    public static QueryAnswer Evaluate(Query query, MemoryDataset dataset, string baseIri)
+    public static QueryAnswer Evaluate(Query query, MemoryDataset dataset, string baseIri, IServiceHandler? services = null)
     {
-        var options = new QueryOptions { BaseIri = baseIri, Timeout = ConformanceRunner.TestTimeout };
+        var options = new QueryOptions { BaseIri = baseIri, Timeout = ConformanceRunner.TestTimeout, ServiceHandler = services };
         return QueryEvaluator.Execute(query, dataset.Snapshot(), options) switch
         {
             SelectResult select => QueryAnswer.FromSolutions(

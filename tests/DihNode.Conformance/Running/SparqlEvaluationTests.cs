@@ -19,6 +19,7 @@ internal static class SparqlEvaluationTests
 {
     public static TestOutcome QueryEvaluation(TestEntry test)
     {
+        if (SparqlServiceTests.Applies(test)) return SparqlServiceTests.Run(test);
         if (Prepare(test, out var run) is { } failure) return failure;
         return Compare(test, run.Query, run.Expected, run.Actual);
     }
@@ -55,10 +56,10 @@ internal static class SparqlEvaluationTests
             : TestOutcome.Fail($"our CSV does not match {expected.FileName}: {comparison.Difference}\nours:\n{ours}");
     }
 
-    private readonly record struct Run(Query Query, ExpectedAnswer Expected, QueryAnswer Actual);
+    internal readonly record struct Run(Query Query, ExpectedAnswer Expected, QueryAnswer Actual);
 
     /// <summary>Reads the inputs and evaluates; the failure when a step failed, else null and the run.</summary>
-    private static TestOutcome? Prepare(TestEntry test, out Run run)
+    internal static TestOutcome? Prepare(TestEntry test, out Run run, IServiceHandler? services = null)
     {
         run = default;
         Query query;
@@ -84,7 +85,7 @@ internal static class SparqlEvaluationTests
         QueryAnswer actual;
         try
         {
-            actual = SparqlEngine.Evaluate(query, dataset, SparqlTestInputs.QueryFile(test).Iri);
+            actual = SparqlEngine.Evaluate(query, dataset, SparqlTestInputs.QueryFile(test).Iri, services);
         }
         catch (QueryEvaluationException e)
         {

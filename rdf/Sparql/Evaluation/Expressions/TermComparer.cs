@@ -25,24 +25,53 @@ public static class TermComparer
     /// within their kind; kinds follow one another, and ties and the remaining literals are broken by
     /// lexical form, datatype and language so that the order is total and stable.
     /// </summary>
-    public static int Order(Term? a, Term? b)
+    public static int Order(Term? a, Term? b) => ReferenceEquals(a, b) ? 0 : Order(KeyOf(a), KeyOf(b));
+
+    /// <summary>
+    /// A term with what <see cref="Order(Term?, Term?)"/> derives from it (its kind, and a literal's
+    /// parsed value), computed once: ORDER BY keeps one per row and compares these instead of
+    /// parsing numbers and dates on every comparison.
+    /// </summary>
+    internal readonly struct OrderKey
     {
-        if (ReferenceEquals(a, b)) return 0;
-        if (a is null) return -1;
-        if (b is null) return 1;
-        int ra = KindRank(a), rb = KindRank(b);
-        if (ra != rb) return ra.CompareTo(rb);
-        switch (a)
+        public readonly Term? Term;
+        public readonly int KindRank;
+        public readonly int LiteralRank;
+        public readonly NumericValue Number;
+        public readonly DateTimeValue Date;
+        public readonly bool Boolean;
+
+        public OrderKey(Term? term)
         {
-            case BlankNode ba: return string.CompareOrdinal(ba.Label, ((BlankNode)b).Label);
-            case Iri ia: return CompareCodePoints(ia.Value, ((Iri)b).Value);
-            case Literal la: return OrderLiterals(la, (Literal)b);
-            case Variable va: return string.CompareOrdinal(va.Name, ((Variable)b).Name);
+            Term = term;
+            KindRank = term is null ? 0 : RankOfKind(term);
+            Number = default;
+            Date = default;
+            Boolean = false;
+            LiteralRank = term is Literal l ? LiteralRankOf(l, out Number, out Date, out Boolean) : 0;
+        }
+    }
+
+    internal static OrderKey KeyOf(Term? term) => new(term);
+
+    /// <summary><see cref="Order(Term?, Term?)"/> on precomputed keys.</summary>
+    internal static int Order(in OrderKey a, in OrderKey b)
+    {
+        if (ReferenceEquals(a.Term, b.Term)) return 0;
+        if (a.Term is null) return -1;
+        if (b.Term is null) return 1;
+        if (a.KindRank != b.KindRank) return a.KindRank.CompareTo(b.KindRank);
+        switch (a.Term)
+        {
+            case BlankNode ba: return string.CompareOrdinal(ba.Label, ((BlankNode)b.Term).Label);
+            case Iri ia: return CompareCodePoints(ia.Value, ((Iri)b.Term).Value);
+            case Literal: return OrderLiterals(in a, in b);
+            case Variable va: return string.CompareOrdinal(va.Name, ((Variable)b.Term).Name);
             default: return 0;
         }
     }
 
-    private static int KindRank(Term t) => t.Kind switch
+    private static int RankOfKind(Term t) => t.Kind switch
     {
         TermKind.BlankNode => 1,
         TermKind.Iri => 2,
@@ -51,7 +80,7 @@ public static class TermComparer
     };
 
     /// <summary>Where a literal falls in the ORDER BY sequence of literal kinds.</summary>
-    private static int LiteralRank(Literal l, out NumericValue n, out DateTimeValue d, out bool boolean)
+    private static int LiteralRankOf(Literal l, out NumericValue n, out DateTimeValue d, out bool boolean)
     {
         n = default;
         d = default;
@@ -68,17 +97,18 @@ public static class TermComparer
         }
     }
 
-    private static int OrderLiterals(Literal a, Literal b)
+    private static int OrderLiterals(in OrderKey ka, in OrderKey kb)
     {
-        int ra = LiteralRank(a, out var na, out var da, out bool ba);
-        int rb = LiteralRank(b, out var nb, out var db, out bool bb);
+        var a = (Literal)ka.Term!;
+        var b = (Literal)kb.Term!;
+        int ra = ka.LiteralRank, rb = kb.LiteralRank;
         if (ra != rb) return ra.CompareTo(rb);
         int c = ra switch
         {
             0 or 1 => CompareCodePoints(a.LexicalForm, b.LexicalForm),
-            2 => na.IsNaN || nb.IsNaN ? nb.IsNaN.CompareTo(na.IsNaN) : NumericValue.Compare(na, nb) ?? 0,
-            3 => ba.CompareTo(bb),
-            4 or 5 => DateTimeValue.CompareTotal(da, db),
+            2 => ka.Number.IsNaN || kb.Number.IsNaN ? kb.Number.IsNaN.CompareTo(ka.Number.IsNaN) : NumericValue.Compare(ka.Number, kb.Number) ?? 0,
+            3 => ka.Boolean.CompareTo(kb.Boolean),
+            4 or 5 => DateTimeValue.CompareTotal(ka.Date, kb.Date),
             _ => CompareCodePoints(a.Datatype.Value, b.Datatype.Value),
         };
         if (c != 0) return c;

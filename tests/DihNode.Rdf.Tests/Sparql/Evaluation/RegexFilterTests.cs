@@ -53,4 +53,22 @@ public class RegexFilterTests
         Assert.Equal(expected, fast.Count);
         Assert.Equal(general, fast);
     }
+
+    [Fact]
+    internal void A_regex_tested_over_many_rows_keeps_its_answers_once_compiled()
+    {
+        // Past 4096 rows the filter switches to a compiled copy of the regex: rows on both sides of the switch count.
+        var sb = new System.Text.StringBuilder();
+        int expected = 0;
+        for (int i = 0; i < 10_000; i++)
+        {
+            bool match = i % 7 == 0;
+            expected += match ? 1 : 0;
+            sb.Append($":o{i} :name \"{(match ? "Small ROBOTICS and Vision Lab" : "Robotics centre")} {i}\"@en .\n");
+        }
+        List<string> rows = Rows(sb.ToString(), "SELECT ?s WHERE { ?s :name ?n FILTER(REGEX(?n, \"robotics.*lab\", \"i\")) }");
+        Assert.Equal(expected, rows.Count);
+        Assert.Contains("?s=:o9996", rows);
+        Assert.DoesNotContain("?s=:o9997", rows);
+    }
 }
