@@ -9,7 +9,6 @@ using DihNode.Vocab.Import;
 using DihNode.Vocab.Profile;
 using DihNode.Vocab.Reference;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 // Federation benchmark (not a timed test): N national nodes with H synthetic hubs each and one aggregator, all
@@ -76,10 +75,7 @@ internal static class Program
         for (int c = 0; c < changes; c++)
         {
             var node = members[c % members.Count];
-            string iri = node.FirstHubIri;
-            HubRecord record;
-            using (var context = node.Store.NewContext())
-                record = HubMapping.ToRecord(HubRegistry.LoadHubs(context).AsNoTracking().First(h => h.Iri == iri));
+            var record = node.FirstRecord;
             var watch = Stopwatch.StartNew();
             await node.Store.Registry.UpsertAsync(record with { Name = $"Latency probe {c}" });
             long sequence = node.Store.Registry.LastSequence;
@@ -191,7 +187,8 @@ internal sealed class Member
 
     public long Triples { get; private set; }
 
-    public string FirstHubIri { get; private set; } = "";
+    /// <summary>The first synthetic hub, which the latency probe renames.</summary>
+    public HubRecord FirstRecord { get; private set; } = null!;
 
     public Uri GrpcUri => new($"http://127.0.0.1:{_grpc}");
 
@@ -221,12 +218,11 @@ internal sealed class Member
                     Website = $"https://hub{j}.{name}.example.org/",
                 };
                 batch.Hubs.Add(HubDescriptionBuilder.Build(record, store.Iris, j + 1, j + 1) with { Record = record });
+                if (j == 0) member.FirstRecord = record;
             }
             await store.Registry.ImportAsync(batch, reference, strict: false);
             var snapshot = store.Rdf.Snapshot();
             member.Triples = snapshot.TryGetId(store.Iris.HubsGraph, out int g) ? snapshot.Count(DihNode.Rdf.Store.QuadPattern.InGraph(g)) : 0;
-            using var context = store.NewContext();
-            member.FirstHubIri = context.Hubs.OrderBy(h => h.Id).Select(h => h.Iri).First();
         }
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         return member;
