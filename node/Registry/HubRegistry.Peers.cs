@@ -162,7 +162,9 @@ public sealed partial class HubRegistry
             try
             {
                 var outcome = Upsert(context, lookup, log, current, record, peer);
-                if (current is null) existing[change.HubIri] = context.Hubs.Local.First(h => h.Iri == change.HubIri);
+                // The hub just added is the last upserted (a new hub is never unchanged); DbSet.Local would run
+                // DetectChanges over every tracked entity, once per hub: quadratic in a snapshot.
+                if (current is null) existing[change.HubIri] = log.Upserted[^1];
                 if (outcome == HubWriteOutcomeUnchanged) report.Unchanged++;
                 else report.Upserted++;
             }
