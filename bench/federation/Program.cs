@@ -68,27 +68,37 @@ internal static class Program
         }
     }
 
-    /// <summary>One change at a time on node i mod N; the time until the aggregator's registry records it as applied (after its RDF projection).</summary>
+    /// <summary>
+    /// One change at a time on node i mod N; the time until the aggregator has applied it and projected it into
+    /// its RDF store (its registry's Committed event, raised after the projection, with the peer's applied
+    /// sequence at or past the change): visible to SPARQL, OData and the catalogue alike.
+    /// </summary>
     private static async Task<List<double>> ChangeLatencyAsync(List<Member> members, Member aggregator, int changes)
     {
         var lags = new List<double>();
+        Probe? probe = null;
+        void Check()
+        {
+            if (Volatile.Read(ref probe) is { } p && (aggregator.Store.Registry.PeerApplied(p.Peer) ?? 0) >= p.Sequence) p.Done.TrySetResult();
+        }
+        aggregator.Store.Registry.Committed += _ => Check();
         for (int c = 0; c < changes; c++)
         {
             var node = members[c % members.Count];
             var record = node.FirstRecord;
+            var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             var watch = Stopwatch.StartNew();
             await node.Store.Registry.UpsertAsync(record with { Name = $"Latency probe {c}" });
-            long sequence = node.Store.Registry.LastSequence;
-            while ((aggregator.Store.Registry.PeerApplied(node.Name) ?? 0) < sequence)
-            {
-                if (watch.Elapsed > TimeSpan.FromSeconds(60)) throw new TimeoutException($"change {c} on {node.Name} not visible after 60 s");
-                await Task.Delay(1);
-            }
+            Volatile.Write(ref probe, new Probe(node.Name, node.Store.Registry.LastSequence, done));
+            Check(); // applied before the probe was set
+            await done.Task.WaitAsync(TimeSpan.FromSeconds(120));
             lags.Add(watch.Elapsed.TotalMilliseconds);
         }
         lags.Sort();
         return lags;
     }
+
+    private sealed record Probe(string Peer, long Sequence, TaskCompletionSource Done);
 
     /// <summary>The same queries over the aggregator's replica (/sparql) and live over the network (/sparql?scope=network), when the node offers it.</summary>
     private static async Task NetworkQueriesAsync(Member aggregator, int repeat, TextWriter log)
@@ -97,7 +107,7 @@ internal static class Program
         string[] texts =
         [
             "SELECT (COUNT(?h) AS ?n) WHERE { ?h a <https://w3id.org/dihnode/ns#Hub> }",
-            "SELECT ?h ?name WHERE { ?h a <https://w3id.org/dihnode/ns#Hub> ; <http://xmlns.com/foaf/0.1/name> ?name FILTER (STRSTARTS(?name, \"Latency probe\")) }",
+            "SELECT ?h ?name WHERE { ?h a <https://w3id.org/dihnode/ns#Hub> ; <http://www.w3.org/2004/02/skos/core#prefLabel> ?name FILTER (STRSTARTS(?name, \"Latency probe\")) }",
             "SELECT ?c (COUNT(?h) AS ?n) WHERE { ?h a <https://w3id.org/dihnode/ns#Hub> ; <http://purl.org/dc/terms/spatial> ?c } GROUP BY ?c",
         ];
         async Task<(HttpStatusCode, string)> Ask(string query, bool network)
@@ -119,12 +129,18 @@ internal static class Program
             for (int i = 0; i < repeat + 2; i++)
             {
                 var watch = Stopwatch.StartNew();
-                var (s1, _) = await Ask(query, network: false);
+                var (s1, b1) = await Ask(query, network: false);
                 double r = watch.Elapsed.TotalMilliseconds;
                 watch.Restart();
-                var (s2, _) = await Ask(query, network: true);
+                var (s2, b2) = await Ask(query, network: true);
                 double n = watch.Elapsed.TotalMilliseconds;
                 if (s1 != HttpStatusCode.OK || s2 != HttpStatusCode.OK) throw new InvalidOperationException($"query failed: replica {(int)s1}, network {(int)s2}: {query}");
+                if (i == 0)
+                {
+                    var (a, b) = (Rows(b1), Rows(b2));
+                    if (!a.SequenceEqual(b)) throw new InvalidOperationException($"network and replica answers differ ({a.Count} and {b.Count} rows): {query}");
+                    log.WriteLine($"  same answer over the replica and the network: {a.Count} rows{(a.Count == 1 ? " " + a[0] : "")}");
+                }
                 if (i < 2) continue; // warm-up
                 replica.Add(r);
                 network.Add(n);
@@ -133,6 +149,15 @@ internal static class Program
             network.Sort();
             log.WriteLine($"query {query[..Math.Min(60, query.Length)]}…: replica median {Percentile(replica, 0.5):F1} ms (p90 {Percentile(replica, 0.9):F1}), network median {Percentile(network, 0.5):F1} ms (p90 {Percentile(network, 0.9):F1})");
         }
+    }
+
+    /// <summary>The rows of a SPARQL JSON result, each as its sorted bindings' text, in sorted order (to compare answers).</summary>
+    private static List<string> Rows(string json)
+    {
+        using var doc = System.Text.Json.JsonDocument.Parse(json);
+        return [.. doc.RootElement.GetProperty("results").GetProperty("bindings").EnumerateArray()
+            .Select(row => string.Join(" ", row.EnumerateObject().OrderBy(p => p.Name, StringComparer.Ordinal).Select(p => $"{p.Name}={p.Value.GetProperty("value").GetString()}")))
+            .Order(StringComparer.Ordinal)];
     }
 
     private static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, Math.Max(0, (int)Math.Ceiling(p * sorted.Count) - 1))];
