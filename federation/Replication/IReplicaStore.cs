@@ -24,6 +24,14 @@ public interface IReplicaStore
 
     /// <summary>Records the link's state for <paramref name="peer"/> (shown in Hello and /healthz).</summary>
     void ReportState(PeerStatus status);
+
+    /// <summary>
+    /// Records what <paramref name="peer"/> said of itself on connecting (its catalogue's title and publisher,
+    /// country, endpoints), for the aggregator's catalogue; called on every successful Hello. Nothing by default.
+    /// </summary>
+    void ReportHello(string peer, Protocol.HelloResponse hello)
+    {
+    }
 }
 
 /// <summary>What this node knows about one peer's link.</summary>

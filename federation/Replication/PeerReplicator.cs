@@ -59,6 +59,7 @@ public sealed class PeerReplicator(PeerClient client, IReplicaStore store, Feder
     {
         var hello = await client.HelloAsync(cancellationToken);
         Contact(hello.LastSequence);
+        store.ReportHello(Peer, hello);
         long? applied = store.AppliedSequence(Peer);
         if (applied is null || applied < hello.FirstRetainedSequence - 1)
             await BootstrapAsync(applied is null ? "first contact" : $"feed compacted past {applied}", cancellationToken);

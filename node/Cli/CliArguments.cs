@@ -11,7 +11,7 @@ internal sealed class CliUsageException(string message) : Exception(message);
 internal sealed class CliArguments
 {
     /// <summary>Options that take no value (<c>--strict</c>); any other option takes one.</summary>
-    private static readonly HashSet<string> s_flags = new(StringComparer.Ordinal) { "strict", "sync", "aggregator", "fresh" };
+    private static readonly HashSet<string> s_flags = new(StringComparer.Ordinal) { "strict", "sync", "aggregator", "fresh", "stop-with-stdin" };
 
     /// <summary>Options that may be given more than once (<c>--peer A=URL --peer B=URL</c>).</summary>
     private static readonly HashSet<string> s_repeatable = new(StringComparer.Ordinal) { "peer", "peer-secret" };

@@ -19,6 +19,7 @@ internal static class CommandLine
         ("dump", DumpCommand.Synopsis, DumpCommand.Run),
         ("import", ImportCommand.Synopsis, ImportCommand.Run),
         ("load", LoadCommand.Synopsis, LoadCommand.Run),
+        ("network", NetworkCommand.Synopsis, NetworkCommand.Run),
         ("query", QueryCommand.Synopsis, QueryCommand.Run),
         ("serve", ServeCommand.Synopsis, ServeCommand.Run),
         ("stats", StatsCommand.Synopsis, StatsCommand.Run),

@@ -14,14 +14,16 @@ namespace DihNode.Node.Cli;
 internal static class ServeCommand
 {
     public const string Synopsis = "serve --db FILE [--urls URL] [--base-iri IRI] [--country CODE] [--api-key KEY]\n"
+        + "        [--catalog-title TITLE] [--publisher NAME] [--public-url URL]\n"
         + "        [--node-name NAME --grpc-urls URL [--peer NAME=URL --peer-secret NAME=SECRET]... [--peers FILE] [--aggregator]]";
 
     public static int Run(CliArguments args)
     {
         string db = args.Option("db") ?? throw new CliUsageException("--db FILE is required");
         var options = ReadOptions(args, db);
+        bool stopWithStdin = args.Flag("stop-with-stdin");
         args.Expect(0);
-        return Serve(options, banner: null);
+        return Serve(options, banner: null, stopWithStdin);
     }
 
     /// <summary>The options <c>serve</c> and <c>demo</c> share.</summary>
@@ -33,11 +35,18 @@ internal static class ServeCommand
         Country = args.Option("country")?.ToUpperInvariant(),
         ApiKey = args.Option("api-key") ?? NullIfEmpty(Environment.GetEnvironmentVariable("DIHNODE_API_KEY")),
         GrpcUrls = args.Option("grpc-urls"),
+        CatalogTitle = args.Option("catalog-title"),
+        PublisherName = args.Option("publisher"),
+        PublicUrl = args.Option("public-url"),
         Federation = PeerArguments.Read(args),
     };
 
     /// <summary>Opens the database, starts the server, prints where it listens, and waits for shutdown.</summary>
-    internal static int Serve(NodeOptions options, Func<NodeStore, WebApplication, string>? banner)
+    /// <param name="stopWithStdin">
+    /// Stop when standard input closes (<c>--stop-with-stdin</c>): a parent that starts nodes as child processes
+    /// (<c>network demo</c>) holds their input open, so they end with it even when it is killed.
+    /// </param>
+    internal static int Serve(NodeOptions options, Func<NodeStore, WebApplication, string>? banner, bool stopWithStdin = false)
     {
         NodeStore store;
         try
@@ -58,6 +67,12 @@ internal static class ServeCommand
                 Console.Out.WriteLine($"federation: node '{f.NodeName}'{(f.Aggregator ? ", aggregator" : "")}, gRPC on {options.GrpcUrls ?? "(none: --grpc-urls not given)"}, peers: {(f.Peers.Count == 0 ? "none" : string.Join(", ", f.Peers.Select(p => $"{p.Name} {p.Url}")))}");
             if (banner is not null) Console.Out.WriteLine(banner(store, app));
             if (options.ApiKey is null) Console.Out.WriteLine("no --api-key given: the node refuses every write");
+            if (stopWithStdin)
+                new Thread(() =>
+                {
+                    try { while (Console.In.ReadLine() is not null) { } } catch (IOException) { }
+                    app.Lifetime.StopApplication();
+                }) { IsBackground = true, Name = "stdin watch" }.Start();
             app.WaitForShutdown();
         }
         return CommandLine.Ok;

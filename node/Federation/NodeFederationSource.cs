@@ -69,6 +69,8 @@ internal sealed class NodeFederationSource : IFederationSource
             Software = "dihnode " + (typeof(NodeFederationSource).Assembly.GetName().Version?.ToString(3) ?? "0"),
             BaseIri = _store.Iris.Base,
             Country = _node.Country ?? "",
+            CatalogTitle = LinkedData.DcatCatalog.TitleOf(_node),
+            PublisherName = LinkedData.DcatCatalog.PublisherOf(_node),
             Capabilities = new Capabilities
             {
                 DcatApVersion = "3.0.0",

@@ -24,20 +24,35 @@ internal sealed class RegistryReplicaStore(NodeStore store, ReferenceData refere
         Report(peer, await store.Registry.ApplyPeerSnapshotAsync(peer, sequence, changes, cancellationToken));
     }
 
+    private readonly GroupCommit _group = new(store);
+
+    /// <summary>
+    /// Applies a feed batch through the group commit: batches of several peers that arrive while a write runs
+    /// go into the next write together (one registry transaction, one projection), so the cost of a commit is
+    /// shared by every peer that had something to apply.
+    /// </summary>
     public async Task ApplyChangesAsync(string peer, IReadOnlyList<ReceivedChange> changes, long through, CancellationToken cancellationToken)
     {
         var read = changes.Select(c => Read(peer, c.Sequence, c.HubIri, c.Upsert)).ToList();
-        try
-        {
-            Report(peer, await store.Registry.ApplyPeerChangesAsync(peer, read, through, cancellationToken));
-        }
-        catch (RegistryRuleException e)
-        {
-            throw new ReplicaRefusedException($"peer '{peer}': {e.Message}", e);
-        }
+        var result = await _group.ApplyAsync(new PeerBatch(peer, read, through), cancellationToken);
+        if (result.Refused is { } e) throw new ReplicaRefusedException($"peer '{peer}': {e.Message}", e);
+        Report(peer, result.Report);
     }
 
     public void ReportState(PeerStatus status) => states.Set(status);
+
+    /// <summary>Keeps the peer's self-description (<see cref="PeerDescription"/>) in the registry, so the catalogue has it after a restart too.</summary>
+    public void ReportHello(string peer, DihNode.Federation.Protocol.HelloResponse hello)
+    {
+        try
+        {
+            PeerDescription.Save(store, peer, PeerDescription.From(hello));
+        }
+        catch (Microsoft.EntityFrameworkCore.DbUpdateException e)
+        {
+            log.LogWarning("could not record the description of peer {Peer}: {Reason}", peer, e.Message);
+        }
+    }
 
     private PeerHubChange Read(string peer, long sequence, string iri, ReceivedHub? hub)
     {

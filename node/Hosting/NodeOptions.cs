@@ -68,6 +68,12 @@ public sealed class NodeOptions
     /// <summary>The folder of the reference vocabularies (countries, schemes) an aggregator needs to read its peers' hubs; null: the shared data folder.</summary>
     public string? ReferenceDataDirectory { get; init; }
 
+    /// <summary>The title of the node's DCAT-AP catalogue (also sent to peers in Hello); null: a title from the country.</summary>
+    public string? CatalogTitle { get; init; }
+
+    /// <summary>The node's operator, its catalogue's publisher (also sent to peers in Hello); null: "DihNode".</summary>
+    public string? PublisherName { get; init; }
+
     /// <summary>The public base URL of the node's endpoints (for the catalogue and service description); null: the request's own.</summary>
     public string? PublicUrl { get; init; }
 }

@@ -16,7 +16,11 @@ namespace DihNode.Node.OData;
 public sealed partial class HubsController(RegistryDbContext context, NodeStore store, WriteAccess access) : ODataController
 {
     [RegistryQuery]
-    public IQueryable<Hub> Get() => context.Hubs.AsNoTracking();
+    public IQueryable<Hub> Get()
+    {
+        HubsDelta.OnQuery(HttpContext, store);
+        return context.Hubs.AsNoTracking();
+    }
 
     [RegistryQuery]
     public ActionResult<SingleResult<Hub>> Get(int key)

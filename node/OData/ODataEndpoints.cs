@@ -21,10 +21,15 @@ internal static class ODataEndpoints
             .AddApplicationPart(typeof(Microsoft.AspNetCore.OData.Routing.Controllers.MetadataController).Assembly)
             .AddOData(o => o
                 .EnableQueryFeatures(ODataLimits.MaxTop)
-                .AddRouteComponents(Prefix, RegistryEdmModel.Build(), route => route
+                .AddRouteComponents(Prefix, RegistryEdmModel.Model, route => route
                     .AddSingleton<ISearchBinder, RegistrySearchBinder>()
                     .AddSingleton<IFilterBinder, RegistryFilterBinder>()
-                    .AddSingleton<IETagHandler, HubETagHandler>()));
+                    .AddSingleton<IETagHandler, HubETagHandler>()
+                    .AddSingleton<Microsoft.AspNetCore.OData.Formatter.Serialization.ODataResourceSetSerializer, DeltaLinkSerializer>()));
 
-    public static void MapNodeOData(this WebApplication app) => app.MapControllers();
+    public static void MapNodeOData(this WebApplication app)
+    {
+        HubsDelta.Map(app);
+        app.MapControllers();
+    }
 }

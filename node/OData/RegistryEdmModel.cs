@@ -15,6 +15,9 @@ internal static class RegistryEdmModel
 {
     public const string Namespace = "DihNode";
 
+    /// <summary>The model <c>/odata</c> serves (built once).</summary>
+    public static IEdmModel Model { get; } = Build();
+
     public static IEdmModel Build()
     {
         var builder = new ODataConventionModelBuilder { Namespace = Namespace, ContainerName = "Registry" };

@@ -12,6 +12,13 @@ public sealed class HubChange
 
     public string Identifier { get; set; } = "";
 
+    /// <summary>
+    /// The registry key (<see cref="Hub.Id"/>) of a deleted hub, so OData delta responses can name the
+    /// removed entity (<c>Hubs(Id)</c>); null for upserts (the hub row says it) and for rows written before
+    /// the column existed.
+    /// </summary>
+    public int? HubId { get; set; }
+
     public HubChangeKind Kind { get; set; }
 
     public DateTime At { get; set; }

@@ -67,27 +67,57 @@ public sealed partial class HubRegistry
     public async Task<PeerApplyReport> ApplyPeerChangesAsync(string peer, IReadOnlyList<PeerHubChange> changes, long through, CancellationToken cancellationToken = default)
     {
         var report = new PeerApplyReport();
+        await WriteAsync((context, lookup, log) => ApplyBatch(context, lookup, log, new PeerBatch(peer, changes, through), report), null, cancellationToken);
+        return report;
+    }
+
+    /// <summary>
+    /// Applies feed batches of several peers in one registry transaction and one RDF projection (group commit:
+    /// an aggregator following many peers pays the commit, the projection and the relinking once for all the
+    /// batches that arrived meanwhile). Each batch is checked as <see cref="ApplyPeerChangesAsync"/> checks it;
+    /// a refused batch (its <see cref="PeerBatchResult.Refused"/>) changes nothing and the others still apply.
+    /// </summary>
+    public async Task<IReadOnlyList<PeerBatchResult>> ApplyPeerBatchesAsync(IReadOnlyList<PeerBatch> batches, CancellationToken cancellationToken = default)
+    {
+        var results = batches.Select(b => new PeerBatchResult(b.Peer, new PeerApplyReport())).ToList();
         await WriteAsync((context, lookup, log) =>
         {
-            long applied = ReadLong(context, AppliedKey(peer))
-                ?? throw new RegistryRuleException("sequence", $"peer '{peer}' has no snapshot here yet: bootstrap first");
-            if (through < applied)
-                throw new RegistryRuleException("sequence", $"peer '{peer}' sent a batch through {through}, behind the {applied} already applied");
-            long previous = long.MinValue;
-            foreach (var change in changes)
+            for (int i = 0; i < batches.Count; i++)
             {
-                if (change.Sequence <= previous || change.Sequence > through)
-                    throw new RegistryRuleException("sequence", $"peer '{peer}' sent change {change.Sequence} out of order (after {previous}, batch through {through})");
-                previous = change.Sequence;
+                try
+                {
+                    ApplyBatch(context, lookup, log, batches[i], results[i].Report);
+                }
+                catch (RegistryRuleException e)
+                {
+                    results[i] = results[i] with { Refused = e };
+                }
             }
-            var fresh = changes.Where(c => c.Sequence > applied).ToList();
-            report.Skipped = changes.Count - fresh.Count;
-            var iris = fresh.Select(c => c.HubIri).ToHashSet(StringComparer.Ordinal);
-            var existing = LoadHubs(context).Where(h => iris.Contains(h.Iri)).ToDictionary(h => h.Iri, StringComparer.Ordinal);
-            foreach (var change in fresh) ApplyOne(context, lookup, log, existing, peer, change, report);
-            Mark(context, log, peer, through);
         }, null, cancellationToken);
-        return report;
+        return results;
+    }
+
+    /// <summary>One peer's batch inside a write: the checks (nothing changed when they fail), then the changes and the mark.</summary>
+    private void ApplyBatch(RegistryDbContext context, ReferenceLookup lookup, ChangeLog log, PeerBatch batch, PeerApplyReport report)
+    {
+        var (peer, changes, through) = batch;
+        long applied = ReadLong(context, AppliedKey(peer))
+            ?? throw new RegistryRuleException("sequence", $"peer '{peer}' has no snapshot here yet: bootstrap first");
+        if (through < applied)
+            throw new RegistryRuleException("sequence", $"peer '{peer}' sent a batch through {through}, behind the {applied} already applied");
+        long previous = long.MinValue;
+        foreach (var change in changes)
+        {
+            if (change.Sequence <= previous || change.Sequence > through)
+                throw new RegistryRuleException("sequence", $"peer '{peer}' sent change {change.Sequence} out of order (after {previous}, batch through {through})");
+            previous = change.Sequence;
+        }
+        var fresh = changes.Where(c => c.Sequence > applied).ToList();
+        report.Skipped = changes.Count - fresh.Count;
+        var iris = fresh.Select(c => c.HubIri).ToHashSet(StringComparer.Ordinal);
+        var existing = LoadHubs(context).Where(h => iris.Contains(h.Iri)).ToDictionary(h => h.Iri, StringComparer.Ordinal);
+        foreach (var change in fresh) ApplyOne(context, lookup, log, existing, peer, change, report);
+        Mark(context, log, peer, through);
     }
 
     /// <summary>Drops change rows up to <paramref name="through"/> (never the last one, which numbers the next change). Returns the rows removed.</summary>
@@ -132,7 +162,9 @@ public sealed partial class HubRegistry
             try
             {
                 var outcome = Upsert(context, lookup, log, current, record, peer);
-                if (current is null) existing[change.HubIri] = context.Hubs.Local.First(h => h.Iri == change.HubIri);
+                // The hub just added is the last upserted (a new hub is never unchanged); DbSet.Local would run
+                // DetectChanges over every tracked entity, once per hub: quadratic in a snapshot.
+                if (current is null) existing[change.HubIri] = log.Upserted[^1];
                 if (outcome == HubWriteOutcomeUnchanged) report.Unchanged++;
                 else report.Upserted++;
             }
@@ -156,7 +188,8 @@ public sealed partial class HubRegistry
         var now = DateTime.UtcNow;
         WriteSetting(context, AppliedKey(peer), sequence.ToString(CultureInfo.InvariantCulture));
         WriteSetting(context, ReceivedKey(peer), now.ToString("O", CultureInfo.InvariantCulture));
-        log.Mark = new PeerMark(peer, sequence, now);
+        log.Marks.RemoveAll(m => m.Peer == peer);
+        log.Marks.Add(new PeerMark(peer, sequence, now));
     }
 
     /// <summary>Every peer's feed position, for rebuilding the projection's provenance.</summary>
@@ -186,6 +219,12 @@ public sealed partial class HubRegistry
 
 /// <summary>One hub of a peer's snapshot or feed, as the registry takes it: the record to upsert, or null for a delete; <see cref="Problem"/> when it could not be read.</summary>
 public sealed record PeerHubChange(long Sequence, string HubIri, HubRecord? Upsert, string? Problem = null);
+
+/// <summary>One feed batch of a peer: its changes in order and the sequence it runs through.</summary>
+public sealed record PeerBatch(string Peer, IReadOnlyList<PeerHubChange> Changes, long Through);
+
+/// <summary>What became of one batch of a group commit: its report, or the reason it was refused whole.</summary>
+public sealed record PeerBatchResult(string Peer, PeerApplyReport Report, RegistryRuleException? Refused = null);
 
 /// <summary>What a replication write did; <see cref="Refused"/> names each change left out and why.</summary>
 public sealed class PeerApplyReport

@@ -135,7 +135,7 @@ public sealed partial class HubRegistry
 
     private static void Delete(RegistryDbContext context, ChangeLog log, Hub hub, string origin)
     {
-        log.Append(hub.Iri, hub.Identifier, HubChangeKind.Delete, origin);
+        log.Append(hub.Iri, hub.Identifier, HubChangeKind.Delete, origin, hub.Id);
         log.Deleted.Add((hub.Iri, hub.Origin));
         context.Hubs.Remove(hub);
     }
@@ -171,8 +171,8 @@ public sealed partial class HubRegistry
                 transaction.Commit();
                 last = log.Sequence;
             }
-            if (log.Count == 0 && reference is null && log.Mark is null) return;
-            RdfProjection.Apply(_store.Rdf, _store.Iris, log.Upserted.Select(h => (HubMapping.ToRecord(h), h.Origin)), log.Deleted, reference, log.Mark);
+            if (log.Count == 0 && reference is null && log.Marks.Count == 0) return;
+            RdfProjection.Apply(_store.Rdf, _store.Iris, log.Upserted.Select(h => (HubMapping.ToRecord(h), h.Origin)), log.Deleted, reference, log.Marks);
             _store.MarkProjected(last);
         }
         finally
@@ -200,14 +200,14 @@ public sealed partial class HubRegistry
 
         public List<(string Iri, string Origin)> Deleted { get; } = [];
 
-        /// <summary>Set by a replication write: the peer's feed position to record in its graph's provenance.</summary>
-        public PeerMark? Mark { get; set; }
+        /// <summary>Set by a replication write: each peer's feed position to record in its graph's provenance.</summary>
+        public List<PeerMark> Marks { get; } = [];
 
-        public long Append(string iri, string identifier, HubChangeKind kind, string origin)
+        public long Append(string iri, string identifier, HubChangeKind kind, string origin, int? hubId = null)
         {
             Sequence++;
             Count++;
-            context.Changes.Add(new HubChange { Sequence = Sequence, HubIri = iri, Identifier = identifier, Kind = kind, At = DateTime.UtcNow, Origin = origin });
+            context.Changes.Add(new HubChange { Sequence = Sequence, HubIri = iri, Identifier = identifier, Kind = kind, At = DateTime.UtcNow, Origin = origin, HubId = hubId });
             return Sequence;
         }
     }

@@ -16,13 +16,13 @@ namespace DihNode.Node.Registry;
 /// </summary>
 internal static class RdfProjection
 {
-    public static void Apply(IRdfStore rdf, ProfileIris iris, IEnumerable<(HubRecord Record, string Origin)> upserts, IEnumerable<(string Iri, string Origin)> deleted, ReferenceData? reference, PeerMark? mark = null)
+    public static void Apply(IRdfStore rdf, ProfileIris iris, IEnumerable<(HubRecord Record, string Origin)> upserts, IEnumerable<(string Iri, string Origin)> deleted, ReferenceData? reference, IReadOnlyList<PeerMark>? marks = null)
     {
         using var tx = rdf.BeginWrite();
         if (reference is not null) HubStoreWriter.ReplaceReference(tx, reference);
         foreach (var (iri, origin) in deleted) HubStoreWriter.RemoveHub(tx, GraphOf(tx, iris, origin), Iri.FromTrusted(iri));
         foreach (var (record, origin) in upserts) HubStoreWriter.WriteHub(tx, GraphOf(tx, iris, origin), HubDescriptionBuilder.Build(record, iris, 0, 0));
-        if (mark is not null) PeerGraphs.WriteProvenance(tx, iris, mark);
+        foreach (var mark in marks ?? []) PeerGraphs.WriteProvenance(tx, iris, mark);
         HubStoreWriter.Relink(tx, iris, HubGraphs(tx, iris));
         tx.Commit();
     }

@@ -99,6 +99,15 @@ internal sealed class TestNode : IAsyncDisposable
         return this;
     }
 
+    /// <summary>What the node says of itself (its Hello and catalogue): country, catalogue title, publisher.</summary>
+    public TestNode Describe(string? country, string? title, string? publisher)
+    {
+        _description = (country, title, publisher);
+        return this;
+    }
+
+    private (string? Country, string? Title, string? Publisher) _description;
+
     public TestNode Tune(Func<FederationOptions, FederationOptions> tune)
     {
         _tune = tune;
@@ -125,6 +134,9 @@ internal sealed class TestNode : IAsyncDisposable
             ApiKey = "test-key",
             Federation = Federation,
             ReferenceDataDirectory = DataDirectory,
+            Country = _description.Country,
+            CatalogTitle = _description.Title,
+            PublisherName = _description.Publisher,
         };
         Store = NodeStore.Open(Database);
         App = NodeServer.Build(options, Store, b => b.Logging.SetMinimumLevel(LogLevel.Warning));

@@ -34,13 +34,19 @@ public static class CatalogBuilder
         return Build(datasets, options, page);
     }
 
-    /// <summary>The catalogue for already read <paramref name="datasets"/>.</summary>
-    public static IReadOnlyList<Quad> Build(IReadOnlyList<SourceDataset> datasets, CatalogOptions options, CatalogPage? page = null)
+    /// <summary>
+    /// The catalogue for already read <paramref name="datasets"/>, and on an aggregator its peers' catalogues
+    /// as parts (<c>dct:hasPart</c>, DCAT-AP 3.0.1 §Catalogue "has part"), each a <c>dcat:Catalog</c> with its
+    /// own title, publisher and datasets. A page counts the own datasets first, then the parts.
+    /// </summary>
+    public static IReadOnlyList<Quad> Build(IReadOnlyList<SourceDataset> datasets, CatalogOptions options, CatalogPage? page = null, IReadOnlyList<PeerCatalogue>? parts = null)
     {
         ArgumentNullException.ThrowIfNull(datasets);
         ArgumentNullException.ThrowIfNull(options);
         page?.Validate();
+        parts ??= [];
         var shown = page is { } p ? datasets.Skip(p.Offset).Take(p.Limit).ToList() : datasets;
+        var shownParts = page is { } pp ? parts.Skip(Math.Max(0, pp.Offset - datasets.Count)).Take(pp.Limit - shown.Count).ToList() : parts;
         var g = new Graph();
         var catalog = options.Catalog;
 
@@ -58,7 +64,7 @@ public static class CatalogBuilder
             g.Add(homepage, Vocabulary.Rdf.Type, DcatAp.Document);
         }
         g.Add(catalog, DcatAp.ThemeTaxonomy, DcatAp.ThemeScheme);
-        var countries = datasets.SelectMany(d => d.Countries).DistinctBy(c => c.Value).OrderBy(c => c.Value, StringComparer.Ordinal).ToList();
+        var countries = datasets.Concat(parts.SelectMany(c => c.Datasets)).SelectMany(d => d.Countries).DistinctBy(c => c.Value).OrderBy(c => c.Value, StringComparer.Ordinal).ToList();
         foreach (var country in countries) g.Add(catalog, DcatAp.Spatial, country);
 
         Agent(g, options.Publisher, options.PublisherName);
@@ -70,10 +76,12 @@ public static class CatalogBuilder
         foreach (var dataset in shown)
         {
             g.Add(catalog, DcatAp.DatasetProperty, dataset.Iri);
-            Dataset(g, dataset, options);
+            Dataset(g, dataset, options, dataset.Iri, options.Dumps, null);
         }
+        var served = new List<Iri>(shown.Select(d => d.Iri));
+        foreach (var part in shownParts) served.AddRange(Part(g, part, options));
         foreach (var country in countries) g.Add(country, Vocabulary.Rdf.Type, DcatAp.Location);
-        if (shown.Count > 0)
+        if (served.Count > 0)
         {
             g.Add(DcatAp.ThemeTechnology, Vocabulary.Rdf.Type, Namespaces.SkosTerms.Concept);
             g.Add(DcatAp.ThemeTechnology, Namespaces.SkosTerms.PrefLabel, Literal.LangString("Science and technology", "en"));
@@ -83,26 +91,72 @@ public static class CatalogBuilder
         if (options.SparqlEndpoint is { } sparql)
             Service(g, options, "sparql", "SPARQL endpoint",
                 "SPARQL 1.1 queries over every hub and the reference vocabularies (countries, NUTS regions, concept schemes).",
-                sparql, sparql, DcatAp.SparqlProtocol, "SPARQL 1.1 Protocol", shown);
+                sparql, sparql, DcatAp.SparqlProtocol, "SPARQL 1.1 Protocol", served);
         if (options.ODataEndpoint is { } odata)
             Service(g, options, "odata", "OData service",
                 "The hubs as OData v4 entity sets, for spreadsheets and business-intelligence tools.",
-                odata, Iri.FromTrusted(odata.Value.TrimEnd('/') + "/$metadata"), DcatAp.ODataProtocol, "OData Version 4.01 Protocol", shown);
+                odata, Iri.FromTrusted(odata.Value.TrimEnd('/') + "/$metadata"), DcatAp.ODataProtocol, "OData Version 4.01 Protocol", served);
 
-        if (page is { } view) Paging(g, options, view, datasets.Count);
+        if (page is { } view) Paging(g, options, view, datasets.Count + parts.Count);
         return g.Quads;
     }
 
-    private static void Dataset(Graph g, SourceDataset d, CatalogOptions options)
+    /// <summary>
+    /// A peer's catalogue as a part of this one: its title and publisher (from its Hello), the countries and
+    /// datasets of its hubs held here, each dataset with the peer's own dump files as distributions (or this
+    /// node's when the peer's URL is unknown). Returns the datasets' IRIs (this node's services serve them too).
+    /// </summary>
+    private static List<Iri> Part(Graph g, PeerCatalogue part, CatalogOptions options)
     {
-        var s = d.Iri;
+        var s = part.CatalogIri(options);
+        var publisher = Iri.FromTrusted(s.Value + "/publisher");
+        g.Add(options.Catalog, DcatAp.HasPart, s);
+        g.Add(s, Vocabulary.Rdf.Type, DcatAp.Catalog);
+        g.Text(s, DcatAp.Title, part.Title);
+        string hubs = part.Datasets.Sum(d => d.HubCount).ToString(CultureInfo.InvariantCulture);
+        g.Text(s, DcatAp.Description,
+            $"The catalogue of the federation node '{part.Name}' ({part.PublisherName}), as replicated by this aggregator: {hubs} hubs in {part.Datasets.Count} source dataset(s).");
+        g.Add(s, DcatAp.Publisher, publisher);
+        Agent(g, publisher, part.PublisherName);
+        g.Add(s, DcatAp.License, options.Licence);
+        g.Add(s, DcatAp.LanguageProperty, options.Language);
+        if (part.Received is { } received) g.Add(s, DcatAp.Modified, DateTime(received));
+        if (part.PublicUrl is { } url && Iri.TryCreate(url.TrimEnd('/') + "/", out var homepage))
+        {
+            g.Add(s, DcatAp.Homepage, homepage!);
+            g.Add(homepage!, Vocabulary.Rdf.Type, DcatAp.Document);
+        }
+        var countries = part.Datasets.SelectMany(d => d.Countries).DistinctBy(c => c.Value).OrderBy(c => c.Value, StringComparer.Ordinal).ToList();
+        if (part.Country is { } own && !countries.Contains(own)) countries.Insert(0, own);
+        foreach (var country in countries)
+        {
+            g.Add(s, DcatAp.Spatial, country);
+            g.Add(country, Vocabulary.Rdf.Type, DcatAp.Location);
+        }
+        var dumps = part.PublicUrl is { } root
+            ? [.. DumpFormats.All.Select(f => new DumpDistribution(f, root.TrimEnd('/') + "/dump/hubs.{ext}"))]
+            : options.Dumps;
+        var iris = new List<Iri>();
+        foreach (var dataset in part.Datasets)
+        {
+            var iri = part.DatasetIri(options, dataset);
+            g.Add(s, DcatAp.DatasetProperty, iri);
+            Dataset(g, dataset, options, iri, dumps, publisher);
+            g.Add(iri, DcatAp.WasDerivedFrom, dataset.Iri);
+            iris.Add(iri);
+        }
+        return iris;
+    }
+
+    private static void Dataset(Graph g, SourceDataset d, CatalogOptions options, Iri s, IReadOnlyList<DumpDistribution> dumps, Iri? fallbackPublisher)
+    {
         g.Add(s, Vocabulary.Rdf.Type, DcatAp.Dataset);
         g.Text(s, DcatAp.Title, d.Title);
         string countries = d.Countries.Count == 1 ? "1 country" : d.Countries.Count.ToString(CultureInfo.InvariantCulture) + " countries";
         string hubs = d.HubCount == 1 ? "1 hub" : d.HubCount.ToString(CultureInfo.InvariantCulture) + " hubs";
         g.Text(s, DcatAp.Description,
             $"Digital innovation hubs from {d.Title}: {hubs} in {countries}, with their addresses, NUTS regions and involvement in sectors, services and technologies (DIH application profile).");
-        g.Add(s, DcatAp.Identifier, Literal.Simple(d.Key));
+        g.Add(s, DcatAp.Identifier, Literal.Simple(fallbackPublisher is null ? d.Key : s.Value));
         g.Add(s, DcatAp.LanguageProperty, options.Language);
         g.Add(s, DcatAp.Theme, DcatAp.ThemeTechnology);
         g.Text(s, DcatAp.Keyword, "digital innovation hub");
@@ -114,10 +168,10 @@ public static class CatalogBuilder
         }
         else
         {
-            g.Add(s, DcatAp.Publisher, options.Publisher);
+            g.Add(s, DcatAp.Publisher, fallbackPublisher ?? options.Publisher);
         }
 
-        foreach (var dump in options.Dumps)
+        foreach (var dump in dumps)
         {
             var distribution = Iri.FromTrusted($"{s.Value}/distribution/{dump.Format.Extension()}");
             var url = dump.Url(d.Key);
@@ -137,7 +191,7 @@ public static class CatalogBuilder
     }
 
     private static void Service(Graph g, CatalogOptions options, string key, string title, string description,
-        Iri endpoint, Iri endpointDescription, Iri standard, string standardTitle, IReadOnlyList<SourceDataset> serves)
+        Iri endpoint, Iri endpointDescription, Iri standard, string standardTitle, IReadOnlyList<Iri> serves)
     {
         var s = Iri.FromTrusted($"{options.Iris.Base}/service/{key}");
         g.Add(options.Catalog, DcatAp.Service, s);
@@ -149,7 +203,7 @@ public static class CatalogBuilder
         g.Add(s, DcatAp.ConformsTo, standard);
         g.Add(s, DcatAp.Publisher, options.Publisher);
         g.Add(s, DcatAp.License, options.Licence);
-        foreach (var d in serves) g.Add(s, DcatAp.ServesDataset, d.Iri);
+        foreach (var d in serves) g.Add(s, DcatAp.ServesDataset, d);
         g.Add(endpoint, Vocabulary.Rdf.Type, DcatAp.Resource);
         g.Add(endpointDescription, Vocabulary.Rdf.Type, DcatAp.Resource);
         g.Add(standard, Vocabulary.Rdf.Type, DcatAp.Standard);

@@ -41,6 +41,12 @@ public static class DcatAp
     public static readonly Iri Keyword = I(Namespaces.Dcat, "keyword");
 
     public static readonly Iri Title = I(Namespaces.Dct, "title");
+
+    /// <summary>dct:hasPart: a catalogue that is part of this one (an aggregator's peers' catalogues).</summary>
+    public static readonly Iri HasPart = I(Namespaces.Dct, "hasPart");
+
+    /// <summary>prov:wasDerivedFrom: the dataset an aggregated copy was taken from (DCAT-AP constrains it not).</summary>
+    public static readonly Iri WasDerivedFrom = Iri.FromTrusted("http://www.w3.org/ns/prov#wasDerivedFrom");
     public static readonly Iri Description = I(Namespaces.Dct, "description");
     public static readonly Iri Publisher = I(Namespaces.Dct, "publisher");
     public static readonly Iri License = I(Namespaces.Dct, "license");

@@ -161,6 +161,9 @@ namespace DihNode.Node.Registry.Migrations
                     b.Property<DateTime>("At")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("HubId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("HubIri")
                         .IsRequired()
                         .HasColumnType("TEXT");
