@@ -113,14 +113,13 @@ public sealed class KillNineTests(ITestOutputHelper output) : IAsyncLifetime
 
     private async Task StartGermanyAsync()
     {
-        string root = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(root, "DihNode.sln"))) root = Path.GetDirectoryName(root.TrimEnd('/'))!;
-        string bin = Path.Combine(root, "node", "bin", "Debug", "net10.0");
-        var start = new ProcessStartInfo(Path.Combine(bin, "dihnode"))
+        // The node program is built beside the tests (this project references it), in whatever configuration they run.
+        var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "dihnode.dll"));
         foreach (string a in new[] { "serve", "--db", _de.Database, "--urls", _de.WebUrl.ToString().TrimEnd('/'), "--grpc-urls", _de.GrpcUrl.ToString().TrimEnd('/'),
             "--node-name", "de", "--peer", $"eu={_agg.GrpcUrl.ToString().TrimEnd('/')}", "--peer-secret", $"eu={TestNode.Secret}", "--api-key", ApiKey })
             start.ArgumentList.Add(a);
