@@ -1,6 +1,4 @@
 using DihNode.Rdf.Io;
-using DihNode.Rdf.Store;
-using DihNode.Rdf.Store.Sqlite;
 using DihNode.Vocab;
 using DihNode.Vocab.Catalog;
 using DihNode.Vocab.Profile;

@@ -1,7 +1,6 @@
 using DihNode.Rdf.Io;
 using DihNode.Rdf.Model;
 using DihNode.Rdf.Store;
-using DihNode.Rdf.Store.Sqlite;
 
 namespace DihNode.Node.Cli;
 

@@ -4,7 +4,6 @@ using DihNode.Rdf.Model;
 using DihNode.Rdf.Sparql.Evaluation;
 using DihNode.Rdf.Sparql.Syntax;
 using DihNode.Rdf.Store;
-using DihNode.Rdf.Store.Sqlite;
 
 namespace DihNode.Node.Cli;
 
