@@ -18,6 +18,19 @@ public sealed class NodeOptions
     /// <summary>The credential every write needs (<c>Authorization: Bearer KEY</c> or <c>X-API-Key: KEY</c>); null: writes are refused.</summary>
     public string? ApiKey { get; init; }
 
+    /// <summary>
+    /// Named write credentials with roles (<c>--key</c>, <c>--keys</c>), besides <see cref="ApiKey"/> (role
+    /// admin); a write needs one whose roles include what it changes (<see cref="WriteAccess"/>).
+    /// </summary>
+    public IReadOnlyList<WriteCredential> Credentials { get; init; } = [];
+
+    /// <summary>
+    /// Reverse proxies whose <c>X-Forwarded-For</c> the node believes (<c>--trusted-proxy</c>): only when the
+    /// direct peer is in one of these networks is the client taken from the header (<see cref="ClientIdentity"/>).
+    /// Empty (the default): the client is always the direct peer.
+    /// </summary>
+    public IReadOnlyList<System.Net.IPNetwork> TrustedProxies { get; init; } = [];
+
     /// <summary>A query's default wall-clock limit; a client may ask for less, never more than <see cref="MaxQueryTimeout"/>.</summary>
     public TimeSpan QueryTimeout { get; init; } = TimeSpan.FromSeconds(30);
 

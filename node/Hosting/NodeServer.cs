@@ -34,6 +34,7 @@ public static class NodeServer
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(store.Registry);
         builder.Services.AddSingleton<WriteAccess>();
+        builder.Services.AddSingleton<ClientIdentity>();
         builder.Services.AddSingleton<QueryGate>();
         builder.Services.AddSingleton(new ClientBudget(options));
         builder.Services.AddScoped(_ => store.NewContext());
