@@ -56,7 +56,7 @@ public sealed class WriteAccess
             return new WriteRefusal(StatusCodes.Status401Unauthorized, "Unauthorized", "credentials required",
                 _credentials.Length == 0
                     ? "this node accepts no writes: it was started without --api-key, --key or --keys"
-                    : "writes need one of the node's keys (Authorization: Bearer KEY or X-API-Key: KEY)");
+                    : "writes need an API key of this node (Authorization: Bearer KEY or X-API-Key: KEY)");
         }
         context.Items[s_credentialKey] = credential.Name;
         if ((credential.Roles & needed) == needed) return null;
