@@ -15,7 +15,10 @@ public sealed class NodeOptions
     /// <summary>The country the node publishes for (EU code), shown in its catalogue; null for a multi-country node.</summary>
     public string? Country { get; init; }
 
-    /// <summary>The credential every write needs (<c>Authorization: Bearer KEY</c> or <c>X-API-Key: KEY</c>); null: writes are refused.</summary>
+    /// <summary>
+    /// The key of the credential <c>api-key</c>, role admin: it may make every write (<c>Authorization: Bearer KEY</c>
+    /// or <c>X-API-Key: KEY</c>); null, with no <see cref="Credentials"/> either: writes are refused.
+    /// </summary>
     public string? ApiKey { get; init; }
 
     /// <summary>
@@ -55,7 +58,7 @@ public sealed class NodeOptions
     public TimeSpan ClientBudgetWindow { get; init; } = TimeSpan.FromSeconds(60);
 
     /// <summary>
-    /// Request time one client (remote address) may spend on /sparql, /graph-store and /odata per window
+    /// Request time one client (its address, <see cref="ClientIdentity"/>) may spend on /sparql, /graph-store and /odata per window
     /// before it gets 429; default 120 s (two busy cores' worth of a minute).
     /// </summary>
     public TimeSpan ClientTimeBudget { get; init; } = TimeSpan.FromSeconds(120);
