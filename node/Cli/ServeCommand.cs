@@ -8,12 +8,14 @@ namespace DihNode.Node.Cli;
 
 /// <summary>
 /// <c>dihnode serve --db FILE [--urls URL] [--base-iri IRI] [--country CODE] [--api-key KEY]</c>: runs the
-/// node (Kestrel) over its database until stopped (Ctrl+C, SIGTERM). The API key may also come from the
-/// environment variable <c>DIHNODE_API_KEY</c>, which keeps it out of process listings.
+/// node (Kestrel) over its database until stopped (Ctrl+C, SIGTERM). The API key (role admin) may also come
+/// from the environment variable <c>DIHNODE_API_KEY</c>, which keeps it out of process listings; named keys
+/// with roles and trusted proxies: <see cref="AccessArguments"/>.
 /// </summary>
 internal static class ServeCommand
 {
     public const string Synopsis = "serve --db FILE [--urls URL] [--base-iri IRI] [--country CODE] [--api-key KEY]\n"
+        + "        [--key NAME:ROLE[,ROLE]:KEY]... [--keys FILE] [--trusted-proxy ADDRESS|CIDR]...\n"
         + "        [--catalog-title TITLE] [--publisher NAME] [--public-url URL]\n"
         + "        [--node-name NAME --grpc-urls URL [--peer NAME=URL --peer-secret NAME=SECRET]... [--peers FILE] [--aggregator]]";
 
@@ -34,6 +36,9 @@ internal static class ServeCommand
         BaseIri = args.Option("base-iri"),
         Country = args.Option("country")?.ToUpperInvariant(),
         ApiKey = args.Option("api-key") ?? NullIfEmpty(Environment.GetEnvironmentVariable("DIHNODE_API_KEY")),
+        // Access: named credentials with roles and the proxies whose X-Forwarded-For is believed (AccessArguments).
+        Credentials = AccessArguments.ReadCredentials(args),
+        TrustedProxies = AccessArguments.ReadTrustedProxies(args),
         GrpcUrls = args.Option("grpc-urls"),
         CatalogTitle = args.Option("catalog-title"),
         PublisherName = args.Option("publisher"),
@@ -66,7 +71,7 @@ internal static class ServeCommand
             if (options.Federation is { } f)
                 Console.Out.WriteLine($"federation: node '{f.NodeName}'{(f.Aggregator ? ", aggregator" : "")}, gRPC on {options.GrpcUrls ?? "(none: --grpc-urls not given)"}, peers: {(f.Peers.Count == 0 ? "none" : string.Join(", ", f.Peers.Select(p => $"{p.Name} {p.Url}")))}");
             if (banner is not null) Console.Out.WriteLine(banner(store, app));
-            if (options.ApiKey is null) Console.Out.WriteLine("no --api-key given: the node refuses every write");
+            Console.Out.WriteLine(AccessArguments.Describe(options));
             if (stopWithStdin)
                 new Thread(() =>
                 {
