@@ -15,7 +15,8 @@ internal static class ServeCommand
 {
     public const string Synopsis = "serve --db FILE [--urls URL] [--base-iri IRI] [--country CODE] [--api-key KEY]\n"
         + "        [--catalog-title TITLE] [--publisher NAME] [--public-url URL]\n"
-        + "        [--node-name NAME --grpc-urls URL [--peer NAME=URL --peer-secret NAME=SECRET]... [--peers FILE] [--aggregator]]";
+        + "        [--node-name NAME --grpc-urls URL [--peer NAME=URL --peer-secret NAME=SECRET [--peer-cert NAME=SHA256]]...\n"
+        + "         [--peers FILE] [--aggregator] [--grpc-cert FILE.pfx [--grpc-cert-password PW]]]";
 
     public static int Run(CliArguments args)
     {
@@ -61,10 +62,20 @@ internal static class ServeCommand
         using (store)
         {
             var app = NodeServer.Build(options, store);
-            app.Start();
+            try
+            {
+                app.Start();
+            }
+            catch (FormatException e) // an address that cannot be listened on as given (scheme, host)
+            {
+                Console.Error.WriteLine($"dihnode: {e.Message}");
+                return CommandLine.Invalid;
+            }
             foreach (string url in app.Urls) Console.Out.WriteLine($"dihnode listening on {url}");
             if (options.Federation is { } f)
                 Console.Out.WriteLine($"federation: node '{f.NodeName}'{(f.Aggregator ? ", aggregator" : "")}, gRPC on {options.GrpcUrls ?? "(none: --grpc-urls not given)"}, peers: {(f.Peers.Count == 0 ? "none" : string.Join(", ", f.Peers.Select(p => $"{p.Name} {p.Url}")))}");
+            if (options.Federation?.Certificate is { } certificate)
+                Console.Out.WriteLine($"federation: mutual TLS, this node's certificate SHA-256 {DihNode.Federation.Trust.NodeCertificate.Thumbprint(certificate)} (valid to {certificate.NotAfter.ToUniversalTime():yyyy-MM-dd}); peers pinned: {string.Join(", ", options.Federation.Peers.Select(p => p.Name))}");
             if (banner is not null) Console.Out.WriteLine(banner(store, app));
             if (options.ApiKey is null) Console.Out.WriteLine("no --api-key given: the node refuses every write");
             if (stopWithStdin)
