@@ -28,7 +28,7 @@ internal static class ServeCommand
     }
 
     /// <summary>The options <c>serve</c> and <c>demo</c> share.</summary>
-    internal static NodeOptions ReadOptions(CliArguments args, string db) => new()
+    internal static NodeOptions ReadOptions(CliArguments args, string db) => CheckGrpcUrls(new()
     {
         Database = db,
         Urls = args.Option("urls") ?? "http://127.0.0.1:5080",
@@ -40,7 +40,20 @@ internal static class ServeCommand
         PublisherName = args.Option("publisher"),
         PublicUrl = args.Option("public-url"),
         Federation = PeerArguments.Read(args),
-    };
+    });
+
+    /// <summary>A node with a certificate serves gRPC over mutual TLS only (<c>https://</c>), and an <c>https://</c> gRPC URL needs the certificate.</summary>
+    private static NodeOptions CheckGrpcUrls(NodeOptions options)
+    {
+        bool tls = options.Federation?.Certificate is not null;
+        foreach (string url in (options.GrpcUrls ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            bool https = url.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
+            if (tls && !https) throw new CliUsageException($"--grpc-urls {url}: the node has a certificate (--grpc-cert), so its gRPC endpoint takes mutual TLS only: give https://HOST:PORT");
+            if (!tls && https) throw new CliUsageException($"--grpc-urls {url}: an https:// gRPC endpoint needs the node's certificate (--grpc-cert FILE.pfx)");
+        }
+        return options;
+    }
 
     /// <summary>Opens the database, starts the server, prints where it listens, and waits for shutdown.</summary>
     /// <param name="stopWithStdin">
@@ -61,9 +74,10 @@ internal static class ServeCommand
         }
         using (store)
         {
-            var app = NodeServer.Build(options, store);
+            WebApplication app;
             try
             {
+                app = NodeServer.Build(options, store);
                 app.Start();
             }
             catch (FormatException e) // an address that cannot be listened on as given (scheme, host)

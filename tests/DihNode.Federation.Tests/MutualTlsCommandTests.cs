@@ -90,6 +90,11 @@ public sealed partial class MutualTlsCommandTests(ITestOutputHelper output) : ID
             "--peer", "eu=https://127.0.0.1:2", "--peer-secret", $"eu={TestNode.Secret}", "--grpc-cert", good, "--grpc-cert-password", "right-password");
         Assert.Equal(2, code);
         Assert.Contains("--peer-cert eu=SHA256", stderr, StringComparison.Ordinal);
+        (code, _, stderr) = await Dihnode("serve", "--db", Path.Combine(_folder, "x.db"), "--node-name", "es", "--grpc-urls", "http://127.0.0.1:1",
+            "--peer", "eu=https://127.0.0.1:2", "--peer-secret", $"eu={TestNode.Secret}", "--peer-cert", $"eu={pin}", "--grpc-cert", good, "--grpc-cert-password", "right-password");
+        Assert.Equal(2, code);
+        Assert.Contains("takes mutual TLS only: give https://HOST:PORT", stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_folder, "x.db")), "the node must refuse before it opens its database");
     }
 
     [Fact]
