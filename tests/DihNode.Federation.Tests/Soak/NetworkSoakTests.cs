@@ -109,8 +109,11 @@ public sealed class NetworkSoakTests(ITestOutputHelper output)
             }
         lost.AddRange(RdfLosses(node, writers));
         var counts = await Counts(node);
+        int rdfAtA = await SparqlHubCount(peerA, "?g"), rdfAtB = await SparqlHubCount(peerB, "?g");
 
         output.WriteLine(Report(duration, seconds, recorder, writers, lags, memoryBefore, memoryAfter, catchUpSeconds, lost.Count, counts, atNode.Count));
+        output.WriteLine($"peers' RDF: SPARQL COUNT of hubs {rdfAtA} at peer-a, {rdfAtB} at peer-b; malformed 200 answers: {recorder.MalformedAnswers.Count}");
+        foreach (string answer in recorder.MalformedAnswers.Take(20)) output.WriteLine("malformed answer: " + answer);
         foreach (string failure in recorder.Failures.Take(20)) output.WriteLine("transport failure: " + failure);
         foreach (string answer in recorder.Unexpected.Take(20)) output.WriteLine("unexpected answer: " + answer);
         foreach (string loss in lost.Take(20)) output.WriteLine("lost: " + loss);
@@ -118,11 +121,13 @@ public sealed class NetworkSoakTests(ITestOutputHelper output)
         Assert.Empty(recorder.Failures);
         Assert.DoesNotContain(recorder.Statuses.Keys, s => s >= 500 || s == 429);
         Assert.Empty(recorder.Unexpected);
+        Assert.Empty(recorder.MalformedAnswers);
         Assert.True(converged, $"the peers did not reach the node's sequence {last} within {s_catchUp.TotalSeconds} s of the end");
         Assert.Empty(lost);
         Assert.Equal(atNode.OrderBy(h => h.Key, StringComparer.Ordinal), atA.OrderBy(h => h.Key, StringComparer.Ordinal));
         Assert.Equal(atNode.OrderBy(h => h.Key, StringComparer.Ordinal), atB.OrderBy(h => h.Key, StringComparer.Ordinal));
         Assert.True(counts.Registry == counts.Sparql && counts.Sparql == counts.OData && counts.OData == counts.Feed, counts.ToString());
+        Assert.Equal((atNode.Count, atNode.Count), (rdfAtA, rdfAtB));
         Assert.All(lags, l => Assert.Equal(0, l.Pending));
         Assert.True(recorder.Requests > QueryClients * 10 && writers.Hubs.Count > 20, $"the soak did too little to count: {recorder.Requests} requests, {writers.Hubs.Count} hubs written");
     }
@@ -165,12 +170,19 @@ public sealed class NetworkSoakTests(ITestOutputHelper output)
             registry = context.Hubs.Count();
             feed = context.Changes.AsNoTracking().AsEnumerable().GroupBy(c => c.HubIri).Count(g => g.MaxBy(c => c.Sequence)!.Kind == HubChangeKind.Upsert);
         }
+        int sparql = await SparqlHubCount(node, $"<{node.Store.Iris.HubsGraph.Value}>");
         using var http = new HttpClient { BaseAddress = node.WebUrl };
-        string query = $"SELECT (COUNT(DISTINCT ?h) AS ?n) WHERE {{ GRAPH <{node.Store.Iris.HubsGraph.Value}> {{ ?h a <{Namespaces.Dih}Hub> }} }}";
-        string csv = await http.GetStringAsync("sparql?format=csv&query=" + Uri.EscapeDataString(query));
-        int sparql = int.Parse(csv.Split('\n', StringSplitOptions.RemoveEmptyEntries)[1].Trim(), CultureInfo.InvariantCulture);
         int odata = int.Parse(await http.GetStringAsync("odata/Hubs/$count"), CultureInfo.InvariantCulture);
         return new HubCounts(registry, sparql, odata, feed);
+    }
+
+    /// <summary>SPARQL COUNT (over HTTP) of the distinct hubs in <paramref name="graph"/> (an IRI, or <c>?g</c>: any named graph; an aggregator keeps each peer's hubs in a graph of their own).</summary>
+    private static async Task<int> SparqlHubCount(TestNode node, string graph)
+    {
+        using var http = new HttpClient { BaseAddress = node.WebUrl };
+        string query = $"SELECT (COUNT(DISTINCT ?h) AS ?n) WHERE {{ GRAPH {graph} {{ ?h a <{Namespaces.Dih}Hub> }} }}";
+        string csv = await http.GetStringAsync("sparql?format=csv&query=" + Uri.EscapeDataString(query));
+        return int.Parse(csv.Split('\n', StringSplitOptions.RemoveEmptyEntries)[1].Trim(), CultureInfo.InvariantCulture);
     }
 
     private readonly record struct MemoryFigures(long GcHeap, long WorkingSet);

@@ -17,6 +17,7 @@ internal sealed class SoakRecorder
     private readonly ConcurrentDictionary<string, int> _acknowledged = new();
     private readonly ConcurrentQueue<string> _failures = new();
     private readonly ConcurrentQueue<string> _unexpected = new();
+    private readonly ConcurrentQueue<string> _malformed = new();
 
     public static readonly Stopwatch Clock = Stopwatch.StartNew();
 
@@ -59,6 +60,14 @@ internal sealed class SoakRecorder
         {
             request.Dispose();
         }
+    }
+
+    /// <summary>200 answers whose body was not a whole document of its kind, first 50.</summary>
+    public IReadOnlyCollection<string> MalformedAnswers => _malformed;
+
+    public void Malformed(string detail)
+    {
+        if (_malformed.Count < 50) _malformed.Enqueue(detail);
     }
 
     public void Acknowledge(string kind) => _acknowledged.AddOrUpdate(kind, 1, (_, n) => n + 1);
