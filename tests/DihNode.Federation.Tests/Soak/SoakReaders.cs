@@ -26,7 +26,7 @@ internal sealed class SoakReaders(SoakRecorder recorder, Uri node, IReadOnlyList
             var (kind, path, accept) = Next(random);
             var request = new HttpRequestMessage(HttpMethod.Get, path);
             if (accept is not null) request.Headers.TryAddWithoutValidation("Accept", accept);
-            if (await recorder.SendAsync(client, kind, request) is (200, var body) && Problem(path, body) is string problem)
+            if (await recorder.SendAsync(client, kind, request) is (200, var body, _) && Problem(path, body) is string problem)
                 recorder.Malformed($"{kind} {path}: {problem}");
         }
     }

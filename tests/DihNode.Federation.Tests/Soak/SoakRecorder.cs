@@ -36,7 +36,7 @@ internal sealed class SoakRecorder
     public int Requests => _latencies.Values.Sum(b => b.Count);
 
     /// <summary>Sends <paramref name="request"/>, reads the whole answer and records it under <paramref name="kind"/>; null when no answer came.</summary>
-    public async Task<(int Status, string Body)?> SendAsync(HttpClient client, string kind, HttpRequestMessage request)
+    public async Task<(int Status, string Body, string? ETag)?> SendAsync(HttpClient client, string kind, HttpRequestMessage request)
     {
         long start = Clock.ElapsedTicks;
         try
@@ -49,7 +49,7 @@ internal sealed class SoakRecorder
             _statuses.AddOrUpdate(status, 1, (_, n) => n + 1);
             if (status is < 200 or >= 300 && _unexpected.Count < 50)
                 _unexpected.Enqueue($"{kind} {request.Method} {request.RequestUri}: {status} {Shorten(body)}");
-            return (status, body);
+            return (status, body, response.Headers.ETag?.ToString());
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
         {

@@ -27,7 +27,7 @@ internal sealed class SoakWriters(SoakRecorder recorder, TestNode node, IReadOnl
     public const string UpdateGraphIri = "http://example.org/soak/client";
     public const int GraphStoreGraphCount = 5;
 
-    private readonly ConcurrentQueue<(int Id, string Iri)> _created = new();
+    private readonly ConcurrentQueue<(int Id, string Iri, string? ETag)> _created = new();
 
     /// <summary>Hub IRI → what its last acknowledged registry write left.</summary>
     public ConcurrentDictionary<string, ExpectedHub> Hubs { get; } = new();
@@ -38,18 +38,34 @@ internal sealed class SoakWriters(SoakRecorder recorder, TestNode node, IReadOnl
     /// <summary>Graph IRI → the subjects it must hold: its last acknowledged PUT and the acknowledged POSTs after it.</summary>
     public Dictionary<string, HashSet<string>> GraphStoreGraphs { get; } = [];
 
+    /// <summary>PATCHes sent with <c>If-Match</c> the ETag of the hub's previous PATCH (the rest: <c>*</c>).</summary>
+    public int ConditionalPatches { get; private set; }
+
     public static string GraphStoreGraph(int i) => $"http://example.org/soak/gsp/{i}";
 
-    /// <summary>PATCHes Name and Description of the hubs in <paramref name="mine"/> in turn.</summary>
+    /// <summary>
+    /// PATCHes Name and Description of the hubs in <paramref name="mine"/> in turn, each with <c>If-Match</c>
+    /// the ETag its previous PATCH returned (<c>*</c> the first time): nothing else writes these hubs, so a
+    /// 412 would mean the node's versions went wrong.
+    /// </summary>
     public async Task PatchAsync(IReadOnlyList<(int Id, string Iri)> mine, CancellationToken stop)
     {
         using var client = LoopbackHttp.From(node.WebUrl, "127.0.2.1", "test-key");
+        var etags = new Dictionary<int, string>();
         for (int i = 0; !stop.IsCancellationRequested; i++)
         {
             var (id, iri) = mine[i % mine.Count];
             string name = $"Soak hub {id} rev {i}", description = $"Renamed by the soak, revision {i}.";
-            var answer = await recorder.SendAsync(client, Patch, Json(HttpMethod.Patch, $"odata/Hubs({id})", new { Name = name, Description = description }));
-            if (answer is ({ } status, _) && status is >= 200 and < 300) Acknowledged(Patch, iri, new ExpectedHub(true, name, description));
+            var request = Json(HttpMethod.Patch, $"odata/Hubs({id})", new { Name = name, Description = description });
+            if (etags.TryGetValue(id, out string? previous)) ConditionalPatches++;
+            request.Headers.TryAddWithoutValidation("If-Match", previous ?? "*");
+            var answer = await recorder.SendAsync(client, Patch, request);
+            if (answer is ({ } status, _, var etag) && status is >= 200 and < 300)
+            {
+                Acknowledged(Patch, iri, new ExpectedHub(true, name, description));
+                if (etag is null) etags.Remove(id);
+                else etags[id] = etag;
+            }
             await Task.Delay(10, CancellationToken.None);
         }
     }
@@ -63,18 +79,21 @@ internal sealed class SoakWriters(SoakRecorder recorder, TestNode node, IReadOnl
         {
             string name = $"Soak new hub {run} {i}", description = $"Created by the soak, number {i}.";
             var answer = await recorder.SendAsync(client, Post, Json(HttpMethod.Post, "odata/Hubs", new { Name = name, CountryCode = "SI", TypeId = hubTypeId, Description = description }));
-            if (answer is (201, var body))
+            if (answer is (201, var body, var etag))
             {
                 var created = JsonDocument.Parse(body).RootElement;
                 string iri = created.GetProperty("Iri").GetString()!;
                 Acknowledged(Post, iri, new ExpectedHub(true, name, description));
-                _created.Enqueue((created.GetProperty("Id").GetInt32(), iri));
+                _created.Enqueue((created.GetProperty("Id").GetInt32(), iri, etag));
             }
             await Task.Delay(10, CancellationToken.None);
         }
     }
 
-    /// <summary>Every 400 ms DELETEs a hub the POST writer made, every fifth time one of <paramref name="originals"/> instead.</summary>
+    /// <summary>
+    /// Every 400 ms DELETEs a hub the POST writer made (<c>If-Match</c> the ETag its POST returned: nothing
+    /// wrote it since), every fifth time one of <paramref name="originals"/> instead (no <c>If-Match</c>).
+    /// </summary>
     public async Task DeleteAsync(IReadOnlyList<(int Id, string Iri)> originals, CancellationToken stop)
     {
         using var client = LoopbackHttp.From(node.WebUrl, "127.0.2.3", "test-key");
@@ -82,11 +101,13 @@ internal sealed class SoakWriters(SoakRecorder recorder, TestNode node, IReadOnl
         for (int i = 0; !stop.IsCancellationRequested; i++)
         {
             await Task.Delay(400, CancellationToken.None);
-            (int Id, string Iri) victim;
-            if (i % 5 == 4 && nextOriginal < originals.Count) victim = originals[nextOriginal++];
+            (int Id, string Iri, string? ETag) victim;
+            if (i % 5 == 4 && nextOriginal < originals.Count) victim = (originals[nextOriginal].Id, originals[nextOriginal++].Iri, null);
             else if (!_created.TryDequeue(out victim)) continue;
-            var answer = await recorder.SendAsync(client, Delete, new HttpRequestMessage(HttpMethod.Delete, $"odata/Hubs({victim.Id})"));
-            if (answer is (204, _)) Acknowledged(Delete, victim.Iri, new ExpectedHub(false, null, null));
+            var request = new HttpRequestMessage(HttpMethod.Delete, $"odata/Hubs({victim.Id})");
+            if (victim.ETag is not null) request.Headers.TryAddWithoutValidation("If-Match", victim.ETag);
+            var answer = await recorder.SendAsync(client, Delete, request);
+            if (answer is (204, _, _)) Acknowledged(Delete, victim.Iri, new ExpectedHub(false, null, null));
         }
     }
 
@@ -106,7 +127,7 @@ internal sealed class SoakWriters(SoakRecorder recorder, TestNode node, IReadOnl
                 update += $" ; DELETE DATA {{ GRAPH <{UpdateGraphIri}> {{ <{removed}> <http://example.org/p> {removed[(removed.LastIndexOf('/') + 1)..]} }} }}";
             var request = new HttpRequestMessage(HttpMethod.Post, "sparql/update") { Content = new StringContent(update, Encoding.UTF8, "application/sparql-update") };
             var answer = await recorder.SendAsync(client, Update, request);
-            if (answer is ({ } status, _) && status is >= 200 and < 300)
+            if (answer is ({ } status, _, _) && status is >= 200 and < 300)
             {
                 recorder.Acknowledge(Update);
                 lock (UpdateGraph)
@@ -133,7 +154,7 @@ internal sealed class SoakWriters(SoakRecorder recorder, TestNode node, IReadOnl
                 Content = new StringContent(turtle, Encoding.UTF8, "text/turtle"),
             };
             var answer = await recorder.SendAsync(client, put ? GraphStorePut : GraphStorePost, request);
-            if (answer is ({ } status, _) && status is >= 200 and < 300)
+            if (answer is ({ } status, _, _) && status is >= 200 and < 300)
             {
                 recorder.Acknowledge(put ? GraphStorePut : GraphStorePost);
                 lock (GraphStoreGraphs)
