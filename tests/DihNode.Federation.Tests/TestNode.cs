@@ -130,6 +130,16 @@ internal sealed class TestNode : IAsyncDisposable
 
     private (string? Country, string? Title, string? Publisher) _description;
 
+    /// <summary>The node's query gate and client budget window (a soak raises the one and turns the other off with zero); the defaults otherwise.</summary>
+    public TestNode Limits(int maxConcurrentQueries, TimeSpan clientBudgetWindow)
+    {
+        _limits = (maxConcurrentQueries, clientBudgetWindow);
+        return this;
+    }
+
+    private static readonly NodeOptions s_defaultLimits = new() { Database = "" };
+    private (int Gate, TimeSpan BudgetWindow)? _limits;
+
     public TestNode Tune(Func<FederationOptions, FederationOptions> tune)
     {
         _tune = tune;
@@ -156,6 +166,8 @@ internal sealed class TestNode : IAsyncDisposable
             Urls = WebUrl.ToString(),
             GrpcUrls = GrpcUrl.ToString(),
             ApiKey = "test-key",
+            MaxConcurrentQueries = _limits?.Gate ?? s_defaultLimits.MaxConcurrentQueries,
+            ClientBudgetWindow = _limits?.BudgetWindow ?? s_defaultLimits.ClientBudgetWindow,
             Federation = Federation,
             ReferenceDataDirectory = DataDirectory,
             Country = _description.Country,
