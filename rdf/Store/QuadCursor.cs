@@ -1,10 +1,12 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 namespace DihNode.Rdf.Store;
 
 /// <summary>
 /// The quads matching a <see cref="QuadPattern"/>: a struct enumerator over at most two index ranges
 /// (the default graph's and the named graphs'). Use it with <c>foreach</c> or
-/// <see cref="MoveNext"/>/<see cref="Current"/>; it allocates nothing.
+/// <see cref="MoveNext"/>/<see cref="Current"/>; it allocates nothing. <see cref="DistinctTriples"/>
+/// turns it into the triples of the merge of the graphs it ranges over, each once.
 /// </summary>
 public struct QuadCursor
 {
@@ -13,6 +15,12 @@ public struct QuadCursor
     private readonly IndexOrder _defaultOrder, _namedOrder;
     private readonly bool _hasDefault, _hasNamed;
     private bool _inNamed;
+
+    // DistinctTriples: both ranges are read side by side (_defaultReady / _namedReady: their Current
+    // is the next key not yet returned) and merged in key order; _last is the triple returned last.
+    private readonly bool _distinct;
+    private bool _defaultReady, _namedReady, _started;
+    private EncodedQuad _last;
 
     internal QuadCursor(KeyRange<Key3>? defaultRange, IndexOrder defaultOrder, KeyRange<Key4>? namedRange, IndexOrder namedOrder)
     {
@@ -26,12 +34,37 @@ public struct QuadCursor
         Current = default;
     }
 
+    private QuadCursor(QuadCursor source)
+    {
+        this = source;
+        _distinct = true;
+        _defaultReady = _namedReady = _started = false;
+        _last = default;
+        // Merging the two ranges key by key needs the named index to list S, P, O as the default one does, then G.
+        Debug.Assert(!_hasDefault || !_hasNamed || (_namedOrder.S == _defaultOrder.S && _namedOrder.P == _defaultOrder.P
+            && _namedOrder.O == _defaultOrder.O && _namedOrder.G == 3));
+    }
+
     /// <summary>The current quad (valid after <see cref="MoveNext"/> returned true).</summary>
     public EncodedQuad Current { get; private set; }
+
+    /// <summary>
+    /// The same matches as triples of one graph, the RDF merge of the graphs the pattern ranges over
+    /// (https://www.w3.org/TR/rdf11-mt/#shared-blank-nodes-unions-and-merges; blank nodes are shared
+    /// across a dataset's graphs, so the merge is the set union): each (S, P, O) once, however many
+    /// graphs hold it, with G = <see cref="TermIds.DefaultGraph"/>. For a not yet started cursor of
+    /// <see cref="QuadPattern.InAllGraphs"/> this is SPARQL's union default graph. In O(1) memory:
+    /// the named-graph indexes a pattern without a graph uses (SPOG, POSG, OSPG) list a triple's
+    /// graphs next to each other, and the default graph's (SPO, POS, OSP) list triples in the same
+    /// order, so the two ranges are merged and a triple equal to the one before is skipped. The
+    /// triples come in that index order (sorted by the components the index lists first).
+    /// </summary>
+    public readonly QuadCursor DistinctTriples() => new(this);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool MoveNext()
     {
+        if (_distinct) return MoveNextDistinct();
         if (!_inNamed)
         {
             if (_default.MoveNext())
@@ -47,6 +80,46 @@ public struct QuadCursor
             return true;
         }
         return false;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool MoveNextDistinct()
+    {
+        if (!_started)
+        {
+            _defaultReady = _hasDefault && _default.MoveNext();
+            _namedReady = _hasNamed && _named.MoveNext();
+            _started = true;
+        }
+        while (_defaultReady || _namedReady)
+        {
+            EncodedQuad q;
+            if (_defaultReady && (!_namedReady || CompareTriple(in _default.Current, in _named.Current) <= 0))
+            {
+                q = _defaultOrder.ToQuad(in _default.Current);
+                _defaultReady = _default.MoveNext();
+            }
+            else
+            {
+                q = _namedOrder.ToQuad(in _named.Current) with { G = TermIds.DefaultGraph };
+                _namedReady = _named.MoveNext();
+            }
+            if (q == _last) continue; // S, P, O are never 0, so the initial _last matches nothing
+            _last = q;
+            Current = q;
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>Compares a default-graph key with the first three components of a named-graph key of the same order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int CompareTriple(in Key3 d, in Key4 n)
+    {
+        if (d.A != n.A) return d.A < n.A ? -1 : 1;
+        if (d.B != n.B) return d.B < n.B ? -1 : 1;
+        if (d.C != n.C) return d.C < n.C ? -1 : 1;
+        return 0;
     }
 
     public readonly QuadCursor GetEnumerator() => this;
