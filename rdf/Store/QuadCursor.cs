@@ -22,6 +22,11 @@ public struct QuadCursor
     private bool _defaultReady, _namedReady, _started;
     private EncodedQuad _last;
 
+    // MergeGraphs: one cursor per graph, each in _tripleOrder; _partReady[i]: _parts[i].Current is not yet returned.
+    private readonly QuadCursor[]? _parts;
+    private readonly bool[]? _partReady;
+    private readonly IndexOrder _tripleOrder;
+
     internal QuadCursor(KeyRange<Key3>? defaultRange, IndexOrder defaultOrder, KeyRange<Key4>? namedRange, IndexOrder namedOrder)
     {
         _hasDefault = defaultRange.HasValue;
@@ -45,8 +50,36 @@ public struct QuadCursor
             && _namedOrder.O == _defaultOrder.O && _namedOrder.G == 3));
     }
 
+    private QuadCursor(QuadCursor[] parts, IndexOrder tripleOrder)
+    {
+        this = default;
+        _distinct = true;
+        _parts = parts;
+        _partReady = new bool[parts.Length];
+        _tripleOrder = tripleOrder;
+    }
+
     /// <summary>The current quad (valid after <see cref="MoveNext"/> returned true).</summary>
     public EncodedQuad Current { get; private set; }
+
+    /// <summary>
+    /// The triples matching (s, p, o; 0 leaves a position open) in the RDF merge of
+    /// <paramref name="graphs"/> (<see cref="TermIds.DefaultGraph"/> for the default graph), as
+    /// <see cref="DistinctTriples"/> gives them: each once, G = 0, in index order. Each graph's range
+    /// comes in the same order of S, P, O (its index lists G first, then as the default graph's
+    /// does), so the ranges are merged in key order and a repeat is skipped: memory O(graphs),
+    /// time O(matches × graphs). SPARQL's FROM clauses (Query §13.2) make such a default graph.
+    /// Unlike other cursors, copies of a merged cursor share their position: enumerate one copy only.
+    /// </summary>
+    public static QuadCursor MergeGraphs(IQuadStore store, IReadOnlyList<int> graphs, int s = 0, int p = 0, int o = 0)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(graphs);
+        var parts = new QuadCursor[graphs.Count];
+        for (int i = 0; i < parts.Length; i++) parts[i] = store.Find(QuadPattern.InGraph(graphs[i], s, p, o));
+        int mask = (s != 0 ? IndexOrder.BoundS : 0) | (p != 0 ? IndexOrder.BoundP : 0) | (o != 0 ? IndexOrder.BoundO : 0);
+        return new QuadCursor(parts, IndexOrder.Default[IndexOrder.DefaultSlot(mask)]);
+    }
 
     /// <summary>
     /// The same matches as triples of one graph, the RDF merge of the graphs the pattern ranges over
@@ -85,6 +118,7 @@ public struct QuadCursor
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool MoveNextDistinct()
     {
+        if (_parts is not null) return MoveNextMerged();
         if (!_started)
         {
             _defaultReady = _hasDefault && _default.MoveNext();
@@ -110,6 +144,35 @@ public struct QuadCursor
             return true;
         }
         return false;
+    }
+
+    private bool MoveNextMerged()
+    {
+        QuadCursor[] parts = _parts!;
+        bool[] ready = _partReady!;
+        if (!_started)
+        {
+            for (int i = 0; i < parts.Length; i++) ready[i] = parts[i].MoveNext();
+            _started = true;
+        }
+        while (true)
+        {
+            int best = -1;
+            Key3 bestKey = default;
+            for (int i = 0; i < parts.Length; i++)
+            {
+                if (!ready[i]) continue;
+                Key3 key = _tripleOrder.ToKey3(parts[i].Current);
+                if (best < 0 || QuadKey.Compare(in key, in bestKey) < 0) (best, bestKey) = (i, key);
+            }
+            if (best < 0) return false;
+            EncodedQuad q = parts[best].Current with { G = TermIds.DefaultGraph };
+            ready[best] = parts[best].MoveNext();
+            if (q == _last) continue;
+            _last = q;
+            Current = q;
+            return true;
+        }
     }
 
     /// <summary>Compares a default-graph key with the first three components of a named-graph key of the same order.</summary>

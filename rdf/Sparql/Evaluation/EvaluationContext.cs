@@ -133,7 +133,7 @@ internal sealed class EvaluationContext
 
     /// <summary>
     /// The merge of the FROM graphs. When only one of them holds matches, its quads are the answer as
-    /// they are; else the matches are collected once, without duplicates.
+    /// they are; else their ranges are merged in index order, each triple once (<see cref="QuadCursor.MergeGraphs"/>).
     /// </summary>
     private ScanCursor ScanFromGraphs(int s, int p, int o)
     {
@@ -146,12 +146,7 @@ internal sealed class EvaluationContext
         }
         if (only == -1) return ScanCursor.Empty;
         if (only >= 0) return new ScanCursor(Store.Find(QuadPattern.InGraph(only, s, p, o)));
-        var seen = new HashSet<(int, int, int)>();
-        var list = new List<EncodedQuad>();
-        foreach (int g in _defaultGraphs)
-            foreach (EncodedQuad q in Store.Find(QuadPattern.InGraph(g, s, p, o)))
-                if (seen.Add((q.S, q.P, q.O))) list.Add(q with { G = 0 });
-        return new ScanCursor([.. list], 0, list.Count);
+        return new ScanCursor(QuadCursor.MergeGraphs(Store, _defaultGraphs, s, p, o));
     }
 
     /// <summary>

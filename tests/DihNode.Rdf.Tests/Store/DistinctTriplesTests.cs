@@ -4,8 +4,8 @@ using DihNode.Rdf.Store;
 namespace DihNode.Rdf.Tests.Store;
 
 /// <summary>
-/// <see cref="QuadCursor.DistinctTriples"/>: the triples of the merge of the graphs a pattern ranges
-/// over, each once, G = 0, in the index's key order, whatever the state of the index deltas.
+/// <see cref="QuadCursor.DistinctTriples"/> and <see cref="QuadCursor.MergeGraphs"/>: the triples of
+/// the merge of graphs, each once, G = 0, in the index's key order, whatever the state of the index deltas.
 /// </summary>
 public class DistinctTriplesTests
 {
@@ -28,7 +28,10 @@ public class DistinctTriplesTests
     private static EncodedQuad Encode(MemoryDataset d, Quad q) =>
         new(d.GetOrAddId(q.Subject), d.GetOrAddId(q.Predicate), d.GetOrAddId(q.Object), q.Graph is null ? 0 : d.GetOrAddId(q.Graph));
 
-    /// <summary>Every S/P/O mask over sampled triples, for the union of all graphs and of the named graphs.</summary>
+    /// <summary>
+    /// Every S/P/O mask over sampled triples, for the merge of all graphs, of the named graphs, and of a
+    /// random list of graphs (<see cref="QuadCursor.MergeGraphs"/>).
+    /// </summary>
     private static int CheckAll(MemoryDataset dataset, HashSet<EncodedQuad> quads, Random random)
     {
         var all = quads.ToList();
@@ -39,19 +42,30 @@ public class DistinctTriplesTests
             for (int mask = 0; mask < 8; mask++)
             {
                 int s = (mask & 1) != 0 ? sample.S : 0, p = (mask & 2) != 0 ? sample.P : 0, o = (mask & 4) != 0 ? sample.O : 0;
-                foreach (QuadPattern pattern in new[] { QuadPattern.InAllGraphs(s, p, o), QuadPattern.InNamedGraphs(s, p, o) })
+                // Some of the graphs (the default graph among them or not), as FROM lists them.
+                int[] graphs = [.. all.Select(q => q.G).Distinct().Where(_ => random.Next(2) == 0)];
+                var all3 = QuadPattern.InAllGraphs(s, p, o);
+                var named = QuadPattern.InNamedGraphs(s, p, o);
+                var cases = new (string Name, Func<EncodedQuad, bool> InScope, Func<List<EncodedQuad>> Read)[]
                 {
-                    var matches = all.Where(q => pattern.Matches(in q)).ToList();
+                    ("all graphs", q => all3.Matches(in q), () => dataset.Find(all3).DistinctTriples().ToList()),
+                    ("named graphs", q => named.Matches(in q), () => dataset.Find(named).DistinctTriples().ToList()),
+                    ($"graphs {string.Join(",", graphs)}", q => all3.Matches(in q) && graphs.Contains(q.G),
+                        () => QuadCursor.MergeGraphs(dataset, graphs, s, p, o).ToList()),
+                };
+                foreach (var (pattern, inScope, read) in cases)
+                {
+                    var matches = all.Where(inScope).ToList();
                     var want = matches.Select(q => q with { G = 0 }).Distinct().OrderBy(q => (q.S, q.P, q.O)).ToList();
                     if (want.Count < matches.Count) withRepeats++;
-                    List<EncodedQuad> got = dataset.Find(pattern).DistinctTriples().ToList();
+                    List<EncodedQuad> got = read();
                     Assert.Equal(want, got.OrderBy(q => (q.S, q.P, q.O)).ToList());
                     // In the key order of the index the pattern reads (SPO, POS or OSP by the bound positions), strictly rising.
                     IndexOrder order = IndexOrder.Default[IndexOrder.DefaultSlot(mask)];
                     for (int i = 1; i < got.Count; i++)
                     {
                         Key3 a = order.ToKey3(got[i - 1]), b = order.ToKey3(got[i]);
-                        Assert.True((a.A, a.B, a.C).CompareTo((b.A, b.B, b.C)) < 0, $"{got[i - 1]} before {got[i]} in {pattern}");
+                        Assert.True((a.A, a.B, a.C).CompareTo((b.A, b.B, b.C)) < 0, $"{got[i - 1]} before {got[i]} in {pattern}, mask {mask}");
                     }
                 }
             }

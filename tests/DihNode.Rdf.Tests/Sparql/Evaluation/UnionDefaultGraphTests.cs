@@ -11,7 +11,8 @@ namespace DihNode.Rdf.Tests.Sparql.Evaluation;
 /// <see cref="QueryOptions.UnionDefaultGraph"/>: the default graph is the RDF merge of all graphs, so a
 /// triple held by several graphs is one triple (Query §13.1). Each query must give exactly the rows of
 /// the same query over a dataset whose default graph holds the merge itself (materialised here, once,
-/// by a set), on every evaluation path; and a scan of the union must stream, not collect its matches.
+/// by a set), on every evaluation path; so must FROM graphs; and a scan of a merge must stream, not
+/// collect its matches.
 /// </summary>
 public class UnionDefaultGraphTests
 {
@@ -108,6 +109,46 @@ public class UnionDefaultGraphTests
         Assert.Equal(want, Sorted(data, query, UnionGeneric));
     }
 
+    /// <summary>The dataset with a default graph holding the merge of <paramref name="graphs"/> only, and no named graphs.</summary>
+    private static MemoryDataset MergeOf(MemoryDataset source, params string[] graphs)
+    {
+        var merged = new MemoryDataset();
+        merged.Load(sink =>
+        {
+            foreach (string local in graphs)
+            {
+                Assert.True(source.TryGetId(Iri.FromTrusted("http://example.org/" + local), out int g));
+                foreach (EncodedQuad q in source.Find(Rdf.Store.QuadPattern.InGraph(g)))
+                    sink.Add(new Quad((NamedOrBlankNode)source.GetTerm(q.S), (Iri)source.GetTerm(q.P), source.GetTerm(q.O), null));
+            }
+        });
+        return merged;
+    }
+
+    [Theory]
+    [InlineData("SELECT ?h ?name WHERE { ?h a :Hub ; :label ?name }")]
+    [InlineData("SELECT ?h ?name WHERE { ?h a :Hub ; :label ?name } ORDER BY ?name ?h LIMIT 20 OFFSET 37")]
+    [InlineData("SELECT ?s ?o WHERE { ?s :label ?o }")]
+    [InlineData("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")]
+    [InlineData("SELECT ?c (COUNT(*) AS ?n) WHERE { ?h :label ?l ; :country ?c } GROUP BY ?c")]
+    [InlineData("SELECT ?h ?c ?l WHERE { ?h :country ?c . ?c :label ?l ; a :Country }")]
+    [InlineData("SELECT ?h ?t ?l WHERE { ?h a :Hub ; :topic ?t . OPTIONAL { ?t :label ?l } }")]
+    [InlineData("SELECT ?x WHERE { :h5 :next* ?x }")]
+    [InlineData("SELECT ?h WHERE { ?h :label ?a , ?b FILTER(?a != ?b) }")]
+    internal void Rows_from_several_graphs_are_those_of_their_materialised_merge(string query)
+    {
+        var (data, _) = s_catalogue.Value;
+        foreach (string[] graphs in new[] { new[] { "gh", "gv" }, ["gv", "gl", "gh"], ["gl", "gv"] })
+        {
+            string from = string.Concat(graphs.Select(g => $" FROM :{g}"));
+            string withFrom = query.Replace(" WHERE", from + " WHERE", StringComparison.Ordinal);
+            List<string> want = Sorted(MergeOf(data, graphs), query, QueryOptions.Default);
+            Assert.Equal(want, Sorted(data, withFrom, QueryOptions.Default));
+            Assert.Equal(want, Sorted(data, withFrom, UnionFast));
+            Assert.Equal(want, Sorted(data, withFrom, UnionGeneric));
+        }
+    }
+
     [Fact]
     internal void A_triple_in_three_graphs_is_counted_once()
     {
@@ -192,6 +233,27 @@ public class UnionDefaultGraphTests
         Assert.Equal(n, seen);
         // Collecting the 3n matches to de-duplicate them would take at least 12 bytes a match.
         Assert.True(bytes < 2_048, $"{bytes} bytes allocated by a scan of {n} triples in 3 graphs");
+    }
+
+    [Theory]
+    [InlineData(1_000)]
+    [InlineData(50_000)]
+    internal void A_scan_of_several_from_graphs_streams_in_memory_by_graph(int n)
+    {
+        MemoryDataset data = Labels(n);
+        IQuadStore snapshot = data.Snapshot();
+        Assert.True(snapshot.TryGetId(Iri.FromTrusted("http://example.org/label"), out int label));
+        Iri[] from = [Iri.FromTrusted("http://example.org/g1"), Iri.FromTrusted("http://example.org/g2")];
+        int seen = 0;
+        long bytes = Allocated(() =>
+        {
+            var context = new EvaluationContext(snapshot, QueryOptions.Default, from, []);
+            ScanCursor cursor = context.Scan(0, label, 0, EvaluationContext.DefaultGraph);
+            seen = 0;
+            while (cursor.MoveNext()) seen++;
+        });
+        Assert.Equal(n, seen);
+        Assert.True(bytes < 4_096, $"{bytes} bytes allocated by a scan of {n} triples in 2 FROM graphs");
     }
 
     [Theory]
