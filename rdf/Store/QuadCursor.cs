@@ -22,10 +22,15 @@ public struct QuadCursor
     private bool _defaultReady, _namedReady, _started;
     private EncodedQuad _last;
 
-    // MergeGraphs: one cursor per graph, each in _tripleOrder; _partReady[i]: _parts[i].Current is not yet returned.
-    private readonly QuadCursor[]? _parts;
-    private readonly bool[]? _partReady;
-    private readonly IndexOrder _tripleOrder;
+    // MergeGraphs: one cursor per graph (kept out of line: the common cursors stay small to copy).
+    private readonly GraphMerge? _merge;
+
+    private sealed class GraphMerge(QuadCursor[] parts, IndexOrder tripleOrder)
+    {
+        public readonly QuadCursor[] Parts = parts;          // each in TripleOrder
+        public readonly bool[] Ready = new bool[parts.Length]; // Parts[i].Current is not yet returned
+        public readonly IndexOrder TripleOrder = tripleOrder;
+    }
 
     internal QuadCursor(KeyRange<Key3>? defaultRange, IndexOrder defaultOrder, KeyRange<Key4>? namedRange, IndexOrder namedOrder)
     {
@@ -54,9 +59,7 @@ public struct QuadCursor
     {
         this = default;
         _distinct = true;
-        _parts = parts;
-        _partReady = new bool[parts.Length];
-        _tripleOrder = tripleOrder;
+        _merge = new GraphMerge(parts, tripleOrder);
     }
 
     /// <summary>The current quad (valid after <see cref="MoveNext"/> returned true).</summary>
@@ -118,7 +121,7 @@ public struct QuadCursor
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool MoveNextDistinct()
     {
-        if (_parts is not null) return MoveNextMerged();
+        if (_merge is not null) return MoveNextMerged();
         if (!_started)
         {
             _defaultReady = _hasDefault && _default.MoveNext();
@@ -148,8 +151,9 @@ public struct QuadCursor
 
     private bool MoveNextMerged()
     {
-        QuadCursor[] parts = _parts!;
-        bool[] ready = _partReady!;
+        QuadCursor[] parts = _merge!.Parts;
+        bool[] ready = _merge.Ready;
+        IndexOrder order = _merge.TripleOrder;
         if (!_started)
         {
             for (int i = 0; i < parts.Length; i++) ready[i] = parts[i].MoveNext();
@@ -162,7 +166,7 @@ public struct QuadCursor
             for (int i = 0; i < parts.Length; i++)
             {
                 if (!ready[i]) continue;
-                Key3 key = _tripleOrder.ToKey3(parts[i].Current);
+                Key3 key = order.ToKey3(parts[i].Current);
                 if (best < 0 || QuadKey.Compare(in key, in bestKey) < 0) (best, bestKey) = (i, key);
             }
             if (best < 0) return false;
