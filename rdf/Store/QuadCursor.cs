@@ -18,7 +18,9 @@ public struct QuadCursor
 
     // DistinctTriples: both ranges are read side by side (_defaultReady / _namedReady: their Current
     // is the next key not yet returned) and merged in key order; _last is the triple returned last.
-    private readonly bool _distinct;
+    // The plain path below is switched off for them (_inNamed set, _hasNamed cleared): it costs
+    // ordinary cursors one test per range, not one per quad.
+    private readonly bool _distinct, _mergeDefault, _mergeNamed;
     private bool _defaultReady, _namedReady, _started;
     private EncodedQuad _last;
 
@@ -48,10 +50,12 @@ public struct QuadCursor
     {
         this = source;
         _distinct = true;
+        (_mergeDefault, _mergeNamed) = (source._hasDefault, source._hasNamed);
+        (_inNamed, _hasNamed) = (true, false);
         _defaultReady = _namedReady = _started = false;
         _last = default;
         // Merging the two ranges key by key needs the named index to list S, P, O as the default one does, then G.
-        Debug.Assert(!_hasDefault || !_hasNamed || (_namedOrder.S == _defaultOrder.S && _namedOrder.P == _defaultOrder.P
+        Debug.Assert(!_mergeDefault || !_mergeNamed || (_namedOrder.S == _defaultOrder.S && _namedOrder.P == _defaultOrder.P
             && _namedOrder.O == _defaultOrder.O && _namedOrder.G == 3));
     }
 
@@ -59,6 +63,7 @@ public struct QuadCursor
     {
         this = default;
         _distinct = true;
+        _inNamed = true;
         _merge = new GraphMerge(parts, tripleOrder);
     }
 
@@ -95,12 +100,11 @@ public struct QuadCursor
     /// order, so the two ranges are merged and a triple equal to the one before is skipped. The
     /// triples come in that index order (sorted by the components the index lists first).
     /// </summary>
-    public readonly QuadCursor DistinctTriples() => new(this);
+    public readonly QuadCursor DistinctTriples() => _distinct ? this : new(this);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool MoveNext()
     {
-        if (_distinct) return MoveNextDistinct();
         if (!_inNamed)
         {
             if (_default.MoveNext())
@@ -115,7 +119,7 @@ public struct QuadCursor
             Current = _namedOrder.ToQuad(in _named.Current);
             return true;
         }
-        return false;
+        return _distinct && MoveNextDistinct();
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -124,8 +128,8 @@ public struct QuadCursor
         if (_merge is not null) return MoveNextMerged();
         if (!_started)
         {
-            _defaultReady = _hasDefault && _default.MoveNext();
-            _namedReady = _hasNamed && _named.MoveNext();
+            _defaultReady = _mergeDefault && _default.MoveNext();
+            _namedReady = _mergeNamed && _named.MoveNext();
             _started = true;
         }
         while (_defaultReady || _namedReady)
