@@ -17,12 +17,11 @@ public struct QuadCursor
     private bool _inNamed;
 
     // DistinctTriples: both ranges are read side by side (_defaultReady / _namedReady: their Current
-    // is the next key not yet returned) and merged in key order; _last is the triple returned last.
+    // is the next key not yet returned) and merged in key order; Current is the triple returned last.
     // The plain path below is switched off for them (_inNamed set, _hasNamed cleared): it costs
     // ordinary cursors one test per range, not one per quad.
     private readonly bool _distinct, _mergeDefault, _mergeNamed;
     private bool _defaultReady, _namedReady, _started;
-    private EncodedQuad _last;
 
     // MergeGraphs: one cursor per graph (kept out of line: the common cursors stay small to copy).
     private readonly GraphMerge? _merge;
@@ -53,7 +52,7 @@ public struct QuadCursor
         (_mergeDefault, _mergeNamed) = (source._hasDefault, source._hasNamed);
         (_inNamed, _hasNamed) = (true, false);
         _defaultReady = _namedReady = _started = false;
-        _last = default;
+        Current = default;
         // Merging the two ranges key by key needs the named index to list S, P, O as the default one does, then G.
         Debug.Assert(!_mergeDefault || !_mergeNamed || (_namedOrder.S == _defaultOrder.S && _namedOrder.P == _defaultOrder.P
             && _namedOrder.O == _defaultOrder.O && _namedOrder.G == 3));
@@ -145,8 +144,7 @@ public struct QuadCursor
                 q = _namedOrder.ToQuad(in _named.Current) with { G = TermIds.DefaultGraph };
                 _namedReady = _named.MoveNext();
             }
-            if (q == _last) continue; // S, P, O are never 0, so the initial _last matches nothing
-            _last = q;
+            if (q == Current) continue; // S, P, O are never 0: the initial Current matches nothing
             Current = q;
             return true;
         }
@@ -176,8 +174,7 @@ public struct QuadCursor
             if (best < 0) return false;
             EncodedQuad q = parts[best].Current with { G = TermIds.DefaultGraph };
             ready[best] = parts[best].MoveNext();
-            if (q == _last) continue;
-            _last = q;
+            if (q == Current) continue;
             Current = q;
             return true;
         }

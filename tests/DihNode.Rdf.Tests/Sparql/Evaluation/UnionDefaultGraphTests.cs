@@ -205,13 +205,23 @@ public class UnionDefaultGraphTests
         static Iri I(string local) => Iri.FromTrusted("http://example.org/" + local);
     }
 
-    /// <summary>Bytes allocated on this thread by <paramref name="action"/>, after one untimed run (JIT, first-use caches).</summary>
+    /// <summary>
+    /// Bytes allocated on this thread by <paramref name="action"/>: the least of three runs after one
+    /// unmeasured run (first-use caches), so that a one-off allocation of the runtime's (seen once in a
+    /// busy full test run, when methods are recompiled mid-run) does not count; the old collecting scan
+    /// allocated in proportion to its matches on every run.
+    /// </summary>
     private static long Allocated(Action action)
     {
         action();
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        action();
-        return GC.GetAllocatedBytesForCurrentThread() - before;
+        long least = long.MaxValue;
+        for (int run = 0; run < 3; run++)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            action();
+            least = Math.Min(least, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
+        return least;
     }
 
     [Theory]
