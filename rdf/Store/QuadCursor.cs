@@ -26,11 +26,13 @@ public struct QuadCursor
     // MergeGraphs: one cursor per graph (kept out of line: the common cursors stay small to copy).
     private readonly GraphMerge? _merge;
 
+    /// <summary>The graphs' cursors (each in <see cref="TripleOrder"/>); the first <see cref="Live"/> have a quad not yet returned, keyed in <see cref="Keys"/>.</summary>
     private sealed class GraphMerge(QuadCursor[] parts, IndexOrder tripleOrder)
     {
-        public readonly QuadCursor[] Parts = parts;          // each in TripleOrder
-        public readonly bool[] Ready = new bool[parts.Length]; // Parts[i].Current is not yet returned
+        public readonly QuadCursor[] Parts = parts;
+        public readonly Key3[] Keys = new Key3[parts.Length];
         public readonly IndexOrder TripleOrder = tripleOrder;
+        public int Live;
     }
 
     internal QuadCursor(KeyRange<Key3>? defaultRange, IndexOrder defaultOrder, KeyRange<Key4>? namedRange, IndexOrder namedOrder)
@@ -151,33 +153,42 @@ public struct QuadCursor
         return false;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool MoveNextMerged()
     {
-        QuadCursor[] parts = _merge!.Parts;
-        bool[] ready = _merge.Ready;
-        IndexOrder order = _merge.TripleOrder;
+        GraphMerge m = _merge!;
+        QuadCursor[] parts = m.Parts;
+        Key3[] keys = m.Keys;
         if (!_started)
         {
-            for (int i = 0; i < parts.Length; i++) ready[i] = parts[i].MoveNext();
-            _started = true;
-        }
-        while (true)
-        {
-            int best = -1;
-            Key3 bestKey = default;
             for (int i = 0; i < parts.Length; i++)
             {
-                if (!ready[i]) continue;
-                Key3 key = order.ToKey3(parts[i].Current);
-                if (best < 0 || QuadKey.Compare(in key, in bestKey) < 0) (best, bestKey) = (i, key);
+                if (!parts[i].MoveNext()) continue;
+                parts[m.Live] = parts[i];
+                keys[m.Live] = m.TripleOrder.ToKey3(parts[m.Live].Current);
+                m.Live++;
             }
-            if (best < 0) return false;
+            _started = true;
+        }
+        while (m.Live > 0)
+        {
+            int best = 0;
+            for (int i = 1; i < m.Live; i++)
+                if (QuadKey.Compare(in keys[i], in keys[best]) < 0) best = i;
             EncodedQuad q = parts[best].Current with { G = TermIds.DefaultGraph };
-            ready[best] = parts[best].MoveNext();
+            if (parts[best].MoveNext()) keys[best] = m.TripleOrder.ToKey3(parts[best].Current);
+            else
+            {
+                // Exhausted: the last live cursor takes its place.
+                int last = --m.Live;
+                parts[best] = parts[last];
+                keys[best] = keys[last];
+            }
             if (q == Current) continue;
             Current = q;
             return true;
         }
+        return false;
     }
 
     /// <summary>Compares a default-graph key with the first three components of a named-graph key of the same order.</summary>
