@@ -14,6 +14,10 @@ public sealed class PeerSilentException(string peer, TimeSpan silence, TimeSpan 
 {
     public string Peer { get; } = peer;
 
+    /// <summary>The reason alone (what the replicator logs and reports as the link's last error); the transport's own
+    /// report of the cancelled read stays in <see cref="Status"/>'s <c>DebugException</c>.</summary>
+    public override string Message => Status.Detail;
+
     /// <summary>The silence counted (this node running), at least three heartbeat intervals.</summary>
     public TimeSpan Silence { get; } = silence;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using DihNode.Federation.Client;
 using DihNode.Federation.Protocol;
+using DihNode.Federation.Replication;
 using DihNode.Federation.Trust;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
@@ -230,7 +231,7 @@ public sealed class WatchdogTests(ITestOutputHelper output)
 
     /// <summary>
     /// The soak's cause: this process stalls 2.5 s (no timer callback runs) while the publisher's next
-    /// heartbeat comes 3.8 s after the last. The stall is not counted as the peer's silence, so the link
+    /// heartbeat comes 4.5 s after the last. The stall is not counted as the peer's silence, so the link
     /// stays up and the late heartbeat is read. The control, the same publisher without the stall, is
     /// dropped after 3 s: the stall is what the watchdog forgives, nothing else.
     /// </summary>
@@ -240,7 +241,7 @@ public sealed class WatchdogTests(ITestOutputHelper output)
         await using var peer = new ScriptedPublisher(async (_, stream, token) =>
         {
             await stream.WriteAsync(Heartbeat(), token);
-            await Task.Delay(TimeSpan.FromSeconds(3.8), token);
+            await Task.Delay(TimeSpan.FromSeconds(4.5), token);
             await stream.WriteAsync(Heartbeat(), token);
         });
 
@@ -263,7 +264,7 @@ public sealed class WatchdogTests(ITestOutputHelper output)
             output.WriteLine($"control, no stall: {messages} message(s) in {seconds:F2} s, {e?.Status.Detail}; breaker {control.Breaker.State}");
             Assert.Equal(1, messages);
             Assert.IsType<PeerSilentException>(e);
-            Assert.InRange(seconds, 2.9, 3.7);
+            Assert.InRange(seconds, 2.9, 4.5);
         }
     }
 
@@ -309,5 +310,82 @@ public sealed class WatchdogTests(ITestOutputHelper output)
         output.WriteLine($"3 batches 2 s apart: {messages} in {seconds:F2} s, {(e is null ? "no drop" : e.Status.Detail)}");
         Assert.Null(e);
         Assert.Equal(3, messages);
+    }
+
+    /// <summary>
+    /// The replicating side: the first subscription goes silent, the replicator logs the drop as silence (the
+    /// soak prints this reason), subscribes again at once after what it applied, and is connected again.
+    /// </summary>
+    [Fact]
+    public async Task TheReplicatorLogsASilentPeerAsSuchAndResubscribes()
+    {
+        await using var peer = new ScriptedPublisher(async (n, stream, token) =>
+        {
+            await stream.WriteAsync(Heartbeat(), token);
+            while (n > 1)
+            {
+                await Task.Delay(s_heartbeat, token);
+                await stream.WriteAsync(Heartbeat(), token);
+            }
+        });
+        var options = Options(breakerThreshold: 5);
+        using var client = new PeerClient(new PeerLink("it", peer.Url, TestNode.Secret), options);
+        var store = new CursorStore();
+        var log = new ListLogger();
+        var replicator = new PeerReplicator(client, store, options, log);
+        using var stop = new CancellationTokenSource();
+        var run = replicator.RunAsync(stop.Token);
+        bool back = await TestNode.WaitUntil(() => peer.Subscriptions >= 2 && replicator.Status().Connected, TimeSpan.FromSeconds(15));
+        await stop.CancelAsync();
+        await run;
+        foreach (string line in log.Lines) output.WriteLine(line);
+        Assert.True(back, "the replicator did not subscribe again after the silent subscription");
+        var drop = Assert.Single(log.Lines, l => l.Contains("interrupted", StringComparison.Ordinal));
+        Assert.Contains("no heartbeat from peer 'it' for 3", drop);
+        Assert.Contains(store.States, s => s.LastError?.Contains("no heartbeat from peer 'it'", StringComparison.Ordinal) == true && !s.Connected);
+        Assert.Equal(BreakerState.Closed, client.Breaker.State);
+    }
+
+    /// <summary>A replica store that only keeps the cursor (at 0: nothing to bootstrap) and the reported states.</summary>
+    private sealed class CursorStore : IReplicaStore
+    {
+        private long _applied;
+
+        public List<PeerStatus> States { get; } = [];
+
+        public long? AppliedSequence(string peer) => Interlocked.Read(ref _applied);
+
+        public Task ApplySnapshotAsync(string peer, long sequence, IReadOnlyList<ReceivedHub> hubs, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("no snapshot expected");
+
+        public Task ApplyChangesAsync(string peer, IReadOnlyList<ReceivedChange> changes, long through, CancellationToken cancellationToken)
+        {
+            Interlocked.Exchange(ref _applied, through);
+            return Task.CompletedTask;
+        }
+
+        public void ReportState(PeerStatus status)
+        {
+            lock (States) States.Add(status);
+        }
+    }
+
+    private sealed class ListLogger : ILogger
+    {
+        private readonly List<string> _lines = [];
+
+        public IReadOnlyList<string> Lines
+        {
+            get { lock (_lines) return [.. _lines]; }
+        }
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            lock (_lines) _lines.Add($"{logLevel}: {formatter(state, exception)}");
+        }
     }
 }
