@@ -127,7 +127,7 @@ public sealed partial class HubRegistry
         try
         {
             using var context = _store.NewContext();
-            using var transaction = context.Database.BeginTransaction();
+            using var transaction = await BeginLockedAsync(context, cancellationToken);
             long last = context.Changes.Max(c => (long?)c.Sequence) ?? 0;
             long upTo = Math.Min(through, last - 1);
             long already = ReadLong(context, CompactedSetting) ?? 0;
