@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using SQLitePCL;
 
 namespace DihNode.Node.Registry;
 
@@ -17,11 +18,11 @@ namespace DihNode.Node.Registry;
 /// </summary>
 public sealed partial class HubRegistry
 {
-    /// <summary>How long one <c>BEGIN IMMEDIATE</c> waits (SQLite's busy wait, polled by Microsoft.Data.Sqlite) before the next try.</summary>
+    /// <summary>SQLite's busy wait for the transaction itself after a probe found the lock free; also the health probe's bound.</summary>
     private const int AttemptWaitSeconds = 1;
 
     private static readonly TimeSpan s_firstPause = TimeSpan.FromMilliseconds(50);
-    private static readonly TimeSpan s_longestPause = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan s_longestPause = TimeSpan.FromMilliseconds(500);
 
     /// <summary>Stopwatch timestamp since when a write of this node waits for another process's lock; 0 when none waits.</summary>
     private long _lockedSince;
@@ -37,35 +38,42 @@ public sealed partial class HubRegistry
 
     /// <summary>
     /// Begins the write transaction of <paramref name="context"/> (<c>BEGIN IMMEDIATE</c>), retrying while
-    /// another process holds the lock: each try waits up to 1 s inside SQLite, then a pause of 50 ms
-    /// doubling to 1 s (with jitter, so two waiting processes do not retry in step), for at most
-    /// <see cref="LockWait"/> in all. Call with <c>_writeLock</c> held.
+    /// another process holds the lock: each try asks SQLite without waiting (<see cref="LockFree"/>), and a
+    /// refused try pauses 50 ms doubling to 0.5 s (with jitter, so two waiting processes do not retry in
+    /// step; an await, so no thread sleeps meanwhile), until <see cref="LockWait"/> has passed since the
+    /// write was <paramref name="called"/> (a Stopwatch timestamp: time spent queued behind this node's
+    /// own writes counts, so writers queued behind a locked one do not each wait the whole budget again);
+    /// at least one try. Call with <c>_writeLock</c> held.
     /// </summary>
-    private async Task<IDbContextTransaction> BeginLockedAsync(RegistryDbContext context, CancellationToken cancellationToken)
+    private async Task<IDbContextTransaction> BeginLockedAsync(RegistryDbContext context, long called, CancellationToken cancellationToken)
     {
         context.Database.OpenConnection();
         var connection = (SqliteConnection)context.Database.GetDbConnection();
         int saved = connection.DefaultTimeout;
         long started = Stopwatch.GetTimestamp();
-        var clock = Stopwatch.StartNew();
         var pause = s_firstPause;
         try
         {
+            // Between a free probe and the transaction another process may take the lock: then SQLite's own
+            // busy wait (1 s, polled by Microsoft.Data.Sqlite) applies to that one try.
+            connection.DefaultTimeout = AttemptWaitSeconds;
             while (true)
             {
-                TimeSpan left = LockWait - clock.Elapsed;
-                connection.DefaultTimeout = (int)Math.Clamp(Math.Ceiling(left.TotalSeconds), 1, AttemptWaitSeconds);
+                Exception? busy = null;
                 try
                 {
-                    return context.Database.BeginTransaction();
+                    if (LockFree(connection)) return context.Database.BeginTransaction();
                 }
                 catch (Exception e) when (DatabaseBusy.Is(e))
                 {
-                    Interlocked.CompareExchange(ref _lockedSince, started, 0);
-                    if (clock.Elapsed + pause >= LockWait) throw new DatabaseLockedException(clock.Elapsed, e);
-                    await Task.Delay(pause * (0.5 + Random.Shared.NextDouble() / 2), cancellationToken);
-                    pause = pause * 2 < s_longestPause ? pause * 2 : s_longestPause;
+                    busy = e;
                 }
+                Interlocked.CompareExchange(ref _lockedSince, started, 0);
+                TimeSpan left = LockWait - Stopwatch.GetElapsedTime(called);
+                if (left <= TimeSpan.Zero) throw new DatabaseLockedException(Stopwatch.GetElapsedTime(called), busy);
+                TimeSpan jittered = pause * (0.5 + Random.Shared.NextDouble() / 2);
+                await Task.Delay(jittered < left ? jittered : left, cancellationToken); // the last try at the deadline
+                pause = pause * 2 < s_longestPause ? pause * 2 : s_longestPause;
             }
         }
         finally
@@ -76,11 +84,41 @@ public sealed partial class HubRegistry
     }
 
     /// <summary>
+    /// Whether the write lock is free at this instant: <c>BEGIN IMMEDIATE</c> straight on the SQLite handle,
+    /// which answers SQLITE_BUSY at once (no busy wait: the handle has no busy timeout; Microsoft.Data.Sqlite
+    /// retries only its own commands), rolled back at once when it succeeds.
+    /// </summary>
+    private static bool LockFree(SqliteConnection connection)
+    {
+        var db = connection.Handle!;
+        int rc = raw.sqlite3_exec(db, "BEGIN IMMEDIATE");
+        if (rc is raw.SQLITE_BUSY or raw.SQLITE_LOCKED) return false;
+        if (rc != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(rc, db);
+        raw.sqlite3_exec(db, "ROLLBACK");
+        return true;
+    }
+
+    /// <summary>Polls <see cref="LockFree"/> for at most <paramref name="bound"/> without holding a thread.</summary>
+    private static async Task<bool> LockFreeWithinAsync(SqliteConnection connection, TimeSpan bound, CancellationToken cancellationToken)
+    {
+        long started = Stopwatch.GetTimestamp();
+        while (true)
+        {
+            if (LockFree(connection)) return true;
+            if (Stopwatch.GetElapsedTime(started) >= bound) return false;
+            await Task.Delay(ProbePause, cancellationToken);
+        }
+    }
+
+    private static readonly TimeSpan ProbePause = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
     /// Whether this node could write now: takes the node's own write turn (waiting at most
     /// <paramref name="bound"/>, so the probe never races the node's writer), then a fresh connection's
-    /// <c>BEGIN IMMEDIATE</c> with a 1 s busy wait, rolled back at once. When the node's writer holds the
+    /// <c>BEGIN IMMEDIATE</c>, rolled back at once, tried for 1 s. When the node's writer holds the
     /// turn longer, its own state answers: waiting for another process's lock means locked, else it is
-    /// writing, so the database is writable. Null when writable, else why not.
+    /// writing, so the database is writable. Null when writable, else why not. The probe polls the lock
+    /// every 100 ms for 1 s without holding a thread.
     /// </summary>
     public async Task<RegistryWriteProblem?> ProbeWritableAsync(TimeSpan bound, CancellationToken cancellationToken = default)
     {
@@ -99,20 +137,9 @@ public sealed partial class HubRegistry
             }.ToString();
             await using var connection = new SqliteConnection(connectionString);
             await connection.OpenAsync(cancellationToken);
-            await using var begin = connection.CreateCommand();
-            begin.CommandText = "BEGIN IMMEDIATE";
-            try
-            {
-                await begin.ExecuteNonQueryAsync(cancellationToken);
-            }
-            catch (SqliteException e) when (DatabaseBusy.Is(e))
-            {
-                return new RegistryWriteProblem(RegistryWriteState.Locked, $"another process holds the database's write lock (not free within {AttemptWaitSeconds} s)");
-            }
-            await using var rollback = connection.CreateCommand();
-            rollback.CommandText = "ROLLBACK";
-            await rollback.ExecuteNonQueryAsync(cancellationToken);
-            return null;
+            return await LockFreeWithinAsync(connection, TimeSpan.FromSeconds(AttemptWaitSeconds), cancellationToken)
+                ? null
+                : new RegistryWriteProblem(RegistryWriteState.Locked, $"another process holds the database's write lock (not free within {AttemptWaitSeconds} s)");
         }
         catch (SqliteException e)
         {

@@ -157,6 +157,7 @@ public sealed partial class HubRegistry
     /// <summary>Runs <paramref name="body"/> in one registry transaction with its change log, then projects the changes to RDF.</summary>
     private async Task WriteAsync(Action<RegistryDbContext, ReferenceLookup, ChangeLog> body, ReferenceData? reference, CancellationToken cancellationToken)
     {
+        long called = System.Diagnostics.Stopwatch.GetTimestamp();
         await _writeLock.WaitAsync(cancellationToken);
         long last;
         try
@@ -164,7 +165,7 @@ public sealed partial class HubRegistry
             ChangeLog log;
             using (var context = _store.NewContext())
             {
-                using var transaction = await BeginLockedAsync(context, cancellationToken);
+                using var transaction = await BeginLockedAsync(context, called, cancellationToken);
                 try
                 {
                     if (reference is not null) ReferenceTables.Sync(context, reference);
