@@ -4,6 +4,7 @@ using DihNode.Node.Hosting;
 using DihNode.Node.Registry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,13 +15,15 @@ namespace DihNode.Node.OData;
 /// <summary>
 /// <c>/odata</c> queries (GET and HEAD) share the limits of SPARQL queries: a slot of the
 /// <see cref="QueryGate"/> (none free: 503 with <c>Retry-After: 1</c>, and the query never runs) and the
-/// time limit <see cref="NodeOptions.QueryTimeout"/>. When the time is up the request's cancellation
-/// token fires (EF Core stops between rows) and the SQLite statement of the request's registry context is
-/// interrupted (<c>sqlite3_interrupt</c>, https://www.sqlite.org/c3ref/interrupt.html: a sort or a
-/// scan stops at once, since Microsoft.Data.Sqlite's own cancel does nothing); the answer is 503 when
-/// nothing was sent yet, else the connection is cut so a partial page is never taken for a whole one.
-/// The service document and <c>$metadata</c> read no data and pass. Writes pass too: they are one
-/// registry write each, bounded by <see cref="HubRegistry.LockWait"/>.
+/// time limit <see cref="NodeOptions.QueryTimeout"/>. The OData library runs the SQL while it writes the
+/// page, after the first bytes went out, so the answer is held back (in memory up to 1 MiB, then a
+/// temporary file) until the query is done: a query stopped by its time limit then still gets a clean 503,
+/// never a cut page. At the deadline the request's cancellation token fires (EF Core stops between rows)
+/// and the SQLite statement of the request's registry context is interrupted (<c>sqlite3_interrupt</c>,
+/// https://www.sqlite.org/c3ref/interrupt.html: a sort or scan stops at once; Microsoft.Data.Sqlite's
+/// own cancel does nothing). A nested expansion EF Core cannot translate for SQLite (it needs SQL APPLY,
+/// found only when the SQL is built) is a 400, not a 500. The service document and <c>$metadata</c> read
+/// no data and pass; so do writes, one registry write each, bounded by <see cref="HubRegistry.LockWait"/>.
 /// </summary>
 internal static class ODataQueryLimits
 {
@@ -40,28 +43,52 @@ internal static class ODataQueryLimits
             return;
         }
         var aborted = http.RequestAborted;
+        var body = http.Response.Body;
+        await using var buffer = new FileBufferingWriteStream(BufferInMemory);
+        http.Response.Body = buffer;
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(aborted);
         http.RequestAborted = deadline.Token;
-        using var interrupt = deadline.Token.Register(() => Interrupt(http));
+        bool timedOut = false; // the deadline fired while the client was still there
+        var interrupt = deadline.Token.Register(() =>
+        {
+            if (aborted.IsCancellationRequested) return;
+            Volatile.Write(ref timedOut, true);
+            Interrupt(http);
+        });
         deadline.CancelAfter(options.QueryTimeout);
+        Exception? failure = null;
         try
         {
             await next(http);
         }
-        catch (Exception) when (deadline.IsCancellationRequested && !aborted.IsCancellationRequested)
+        catch (Exception e) when (Volatile.Read(ref timedOut) || NeedsApply(e))
         {
-            http.RequestAborted = aborted;
-            await StoppedAsync(http, options.QueryTimeout);
-            return;
+            failure = e;
         }
         finally
         {
+            await interrupt.DisposeAsync(); // after this the deadline can no longer interrupt anything
+            http.Response.Body = body;
             http.RequestAborted = aborted;
         }
-        // A query interrupted inside EF Core or the OData library may come back as an error answer instead of an exception.
-        if (deadline.IsCancellationRequested && !aborted.IsCancellationRequested && http.Response.StatusCode >= 400 && !http.Response.HasStarted)
-            await StoppedAsync(http, options.QueryTimeout);
+        if (Volatile.Read(ref timedOut) && (failure is not null || http.Response.StatusCode >= 400))
+        {
+            // Interrupted inside EF Core or the OData library: an exception, or an error answer it made of one.
+            await AnswerAsync(http, StatusCodes.Status503ServiceUnavailable, "QueryTimeout",
+                $"the query exceeded its time limit of {options.QueryTimeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s and was stopped");
+            return;
+        }
+        if (failure is not null)
+        {
+            await AnswerAsync(http, StatusCodes.Status400BadRequest, "BadQuery",
+                "this combination of $expand (a collection expanded inside another expansion, with paging) needs SQL APPLY, which SQLite lacks; expand one level less or query the inner set directly");
+            return;
+        }
+        await buffer.DrainBufferAsync(body, aborted);
     });
+
+    /// <summary>How much of an answer is held in memory before the rest goes to a temporary file (a page is at most 100 entities and their expansions).</summary>
+    private const int BufferInMemory = 1024 * 1024;
 
     private static bool IsQuery(HttpRequest request)
     {
@@ -73,7 +100,19 @@ internal static class ODataQueryLimits
         return rest.Length > 0 && !rest.Equals("$metadata", StringComparison.Ordinal);
     }
 
-    /// <summary>Stops the statement running on the request's registry connection, if one is open.</summary>
+    /// <summary>
+    /// EF Core refuses some nested expansions on SQLite when it builds the SQL, which happens while the
+    /// result is written, after the query options were validated (<see cref="RegistryQueryAttribute"/>
+    /// refuses the shapes it can name beforehand).
+    /// </summary>
+    private static bool NeedsApply(Exception error)
+    {
+        for (var e = error; e is not null; e = e.InnerException)
+            if (e is InvalidOperationException && e.Message.Contains("APPLY", StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    /// <summary>At the deadline: stops the statement running on the request's registry connection, if one is open.</summary>
     private static void Interrupt(HttpContext http)
     {
         try
@@ -88,16 +127,11 @@ internal static class ODataQueryLimits
         }
     }
 
-    private static async Task StoppedAsync(HttpContext http, TimeSpan limit)
+    /// <summary>Replaces whatever the pipeline had put in the (still unsent) answer by an OData error.</summary>
+    private static Task AnswerAsync(HttpContext http, int status, string code, string message)
     {
-        string message = $"the query exceeded its time limit of {limit.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s and was stopped";
-        if (http.Response.HasStarted)
-        {
-            http.Abort(); // part of a page is out: cut the connection rather than end a body that looks complete
-            return;
-        }
         http.Response.Clear();
-        await ErrorAsync(http, StatusCodes.Status503ServiceUnavailable, "QueryTimeout", message);
+        return ErrorAsync(http, status, code, message);
     }
 
     private static async Task ErrorAsync(HttpContext http, int status, string code, string message)
