@@ -55,13 +55,16 @@ internal static class ODataQueryLimits
             Volatile.Write(ref timedOut, true);
             Interrupt(http);
         });
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         deadline.CancelAfter(options.QueryTimeout);
         Exception? failure = null;
+        // Past the limit counts even when the timer that cancels has not run yet (a busy thread pool runs it late).
+        bool Late() => Volatile.Read(ref timedOut) || (clock.Elapsed >= options.QueryTimeout && !aborted.IsCancellationRequested);
         try
         {
             await next(http);
         }
-        catch (Exception e) when (Volatile.Read(ref timedOut) || NeedsApply(e))
+        catch (Exception e) when (Late() || NeedsApply(e))
         {
             failure = e;
         }
@@ -71,9 +74,9 @@ internal static class ODataQueryLimits
             http.Response.Body = body;
             http.RequestAborted = aborted;
         }
-        if (Volatile.Read(ref timedOut) && (failure is not null || http.Response.StatusCode >= 400))
+        if (Late())
         {
-            // Interrupted inside EF Core or the OData library: an exception, or an error answer it made of one.
+            // Stopped inside EF Core or the OData library (an exception, or an error answer made of one), or done too late.
             await AnswerAsync(http, StatusCodes.Status503ServiceUnavailable, "QueryTimeout",
                 $"the query exceeded its time limit of {options.QueryTimeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s and was stopped");
             return;
