@@ -42,6 +42,14 @@ public sealed class FederationOptions
 
     public TimeSpan RetryBase { get; init; } = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>
+    /// This node's certificate with its private key (<see cref="Trust.NodeCertificate"/>): the gRPC endpoint
+    /// serves TLS with it and requires a client certificate pinned for a peer, and this node presents it
+    /// when it calls a peer at an <c>https://</c> URL. Null: links are cleartext, authenticated by the link
+    /// proofs alone.
+    /// </summary>
+    public System.Security.Cryptography.X509Certificates.X509Certificate2? Certificate { get; init; }
+
     /// <summary>How far a caller's clock may be from ours before its proof is refused.</summary>
     public TimeSpan ClockSkew { get; init; } = TimeSpan.FromMinutes(5);
 
@@ -50,7 +58,8 @@ public sealed class FederationOptions
 
 /// <summary>
 /// One configured link: the peer's name, its gRPC address and the secret both ends share. The same
-/// secret authenticates calls in both directions (README, "Setting up a link").
+/// secret authenticates calls in both directions (README, "Setting up a link"); with TLS, the peer's
+/// pinned certificate is a second factor (README, "Mutual TLS").
 /// </summary>
 public sealed record PeerLink(string Name, Uri Url, string Secret)
 {
@@ -67,4 +76,11 @@ public sealed record PeerLink(string Name, Uri Url, string Secret)
     /// them goes through this link's Query rpc like <see cref="ServiceIri"/>.
     /// </summary>
     public IReadOnlyList<string> ServiceAliases { get; init; } = [];
+
+    /// <summary>
+    /// The SHA-256 thumbprint (64 upper-case hex digits, <see cref="Trust.NodeCertificate.Thumbprint"/>)
+    /// of the peer's certificate: the only certificate accepted from it, as a TLS server when this node
+    /// calls it and as a TLS client when it calls this node. Null: no TLS with this peer.
+    /// </summary>
+    public string? CertificateThumbprint { get; init; }
 }

@@ -12,10 +12,10 @@ using P = DihNode.Federation.Protocol;
 namespace DihNode.Federation.Client;
 
 /// <summary>
-/// This node's client for one configured peer: every call carries the link proof and checks the peer's
-/// answer proof, runs under a deadline, passes the peer's circuit breaker, and (unary calls) is retried
-/// with exponential backoff and jitter on <c>UNAVAILABLE</c>. Messages over the size limit are refused
-/// both ways.
+/// This node's client for one configured peer: over mutual TLS when the peer's URL is <c>https://</c>
+/// (<see cref="MutualTls"/>), every call carries the link proof and checks the peer's answer proof,
+/// runs under a deadline, passes the peer's circuit breaker, and (unary calls) is retried with
+/// exponential backoff and jitter on <c>UNAVAILABLE</c>. Messages over the size limit are refused both ways.
 /// </summary>
 public sealed class PeerClient : IDisposable
 {
@@ -36,18 +36,26 @@ public sealed class PeerClient : IDisposable
             // growing to 120 s): a peer that is back would stay unreachable that long. Bound it like the
             // replicator's own reconnect backoff.
             MaxReconnectBackoff = TimeSpan.FromSeconds(5),
-            HttpHandler = handler ?? new SocketsHttpHandler
-            {
-                EnableMultipleHttp2Connections = true,
-                KeepAlivePingDelay = TimeSpan.FromSeconds(20),
-                KeepAlivePingTimeout = TimeSpan.FromSeconds(10),
-                ConnectTimeout = TimeSpan.FromSeconds(5),
-            },
+            HttpHandler = handler ?? Transport(link, options),
         });
         _client = new P.Federation.FederationClient(_channel.Intercept(new LinkCredentialsInterceptor(options.NodeName, link.Secret)));
     }
 
     public PeerLink Link { get; }
+
+    /// <summary>The connection settings of a link; for an <c>https://</c> peer, mutual TLS with the peer's pinned certificate.</summary>
+    private static SocketsHttpHandler Transport(PeerLink link, FederationOptions options)
+    {
+        var handler = new SocketsHttpHandler
+        {
+            EnableMultipleHttp2Connections = true,
+            KeepAlivePingDelay = TimeSpan.FromSeconds(20),
+            KeepAlivePingTimeout = TimeSpan.FromSeconds(10),
+            ConnectTimeout = TimeSpan.FromSeconds(5),
+        };
+        MutualTls.ConfigureClient(handler, link, options);
+        return handler;
+    }
 
     public CircuitBreaker Breaker { get; }
 

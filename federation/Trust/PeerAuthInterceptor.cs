@@ -8,7 +8,8 @@ namespace DihNode.Federation.Trust;
 /// <summary>
 /// Checks every federation call's link proof before the service sees it: no credentials or an unknown
 /// caller is <c>UNAUTHENTICATED</c>; a configured peer with a wrong proof or a clock too far off is
-/// <c>PERMISSION_DENIED</c>. The answer proof goes out in the response headers. The caller's name is
+/// <c>PERMISSION_DENIED</c>, and so is a client certificate (mutual TLS) pinned for another peer than
+/// the one the proof names. The answer proof goes out in the response headers. The caller's name is
 /// left in <see cref="ServerCallContext.UserState"/> under <see cref="CallerKey"/>.
 /// </summary>
 internal sealed class PeerAuthInterceptor(FederationOptions options, ILogger<PeerAuthInterceptor> log) : Interceptor
@@ -42,12 +43,32 @@ internal sealed class PeerAuthInterceptor(FederationOptions options, ILogger<Pee
             throw Refuse(StatusCode.PermissionDenied, context, caller, "the call's time is missing or too far from the server's clock");
         if (!LinkProof.Same(LinkProof.Call(link.Secret, caller, seconds, nonce, context.Method), proof))
             throw Refuse(StatusCode.PermissionDenied, context, caller, $"wrong link proof for peer '{caller}'");
+        CheckCertificate(context, link);
         context.UserState[CallerKey] = caller;
         await context.WriteResponseHeadersAsync(new Metadata
         {
             { LinkProof.NodeHeader, options.NodeName },
             { LinkProof.AnswerHeader, LinkProof.Answer(link.Secret, options.NodeName, nonce) },
         });
+    }
+
+    /// <summary>
+    /// With mutual TLS the handshake proved the client holds a certificate pinned for some peer; the link
+    /// proof names the peer. Both must be the same peer: a certificate pinned for A with B's secret is
+    /// <c>PERMISSION_DENIED</c>. A node with a certificate accepts no call without one.
+    /// </summary>
+    private void CheckCertificate(ServerCallContext context, PeerLink link)
+    {
+        var certificate = context.GetHttpContext().Connection.ClientCertificate;
+        if (certificate is null)
+        {
+            if (options.Certificate is not null)
+                throw Refuse(StatusCode.PermissionDenied, context, link.Name, "no client certificate: this node takes federation calls over mutual TLS only");
+            return;
+        }
+        if (!NodeCertificate.Matches(certificate, link.CertificateThumbprint))
+            throw Refuse(StatusCode.PermissionDenied, context, link.Name,
+                $"the client certificate (SHA-256 {NodeCertificate.Thumbprint(certificate)}) is not the one pinned for peer '{link.Name}'{(MutualTls.PeerFor(options, certificate) is { } other ? $" (it is pinned for '{other.Name}')" : "")}");
     }
 
     private RpcException Refuse(StatusCode code, ServerCallContext context, string? caller, string reason)

@@ -14,7 +14,7 @@ internal sealed class CliArguments
     private static readonly HashSet<string> s_flags = new(StringComparer.Ordinal) { "strict", "sync", "aggregator", "fresh", "stop-with-stdin" };
 
     /// <summary>Options that may be given more than once (<c>--peer A=URL --peer B=URL</c>).</summary>
-    private static readonly HashSet<string> s_repeatable = new(StringComparer.Ordinal) { "peer", "peer-secret" };
+    private static readonly HashSet<string> s_repeatable = new(StringComparer.Ordinal) { "peer", "peer-secret", "peer-cert", "key", "trusted-proxy" };
 
     /// <summary>
     /// Options that take a list: every following argument up to the next option (<c>--shapes A.ttl B.ttl</c>);

@@ -14,6 +14,7 @@ internal static class CommandLine
     private static readonly (string Name, string Synopsis, Func<CliArguments, int> Run)[] s_commands =
     [
         ("catalog", CatalogCommand.Synopsis, CatalogCommand.Run),
+        ("cert", CertCommand.Synopsis, CertCommand.Run),
         ("convert", ConvertCommand.Synopsis, ConvertCommand.Run),
         ("demo", DemoCommand.Synopsis, DemoCommand.Run),
         ("dump", DumpCommand.Synopsis, DumpCommand.Run),

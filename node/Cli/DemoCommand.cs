@@ -31,6 +31,8 @@ internal static class DemoCommand
             BaseIri = options.BaseIri,
             Country = options.Country,
             ApiKey = options.ApiKey ?? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
+            Credentials = options.Credentials,
+            TrustedProxies = options.TrustedProxies,
         };
         string? data = SharedData.Locate();
         if (data is null)

@@ -1,4 +1,5 @@
 using DihNode.Federation;
+using DihNode.Federation.Trust;
 
 namespace DihNode.Node.Cli;
 
@@ -6,7 +7,10 @@ namespace DihNode.Node.Cli;
 /// The federation options of <c>serve</c>: <c>--node-name NAME</c>, <c>--grpc-urls URL</c>,
 /// <c>--peer NAME=URL</c> (repeatable), <c>--peer-secret NAME=SECRET</c> (repeatable; or the environment
 /// variable <c>DIHNODE_PEER_SECRET_NAME</c>, which keeps secrets out of process listings), or
-/// <c>--peers FILE</c> (one <c>NAME URL SECRET</c> per line, <c>#</c> comments), and <c>--aggregator</c>.
+/// <c>--peers FILE</c> (one <c>NAME URL SECRET [SHA256]</c> per line, <c>#</c> comments), and <c>--aggregator</c>.
+/// Mutual TLS (federation/README.md, "Mutual TLS"): <c>--grpc-cert FILE.pfx</c> (this node's certificate;
+/// <c>--grpc-cert-password PW</c> or <c>DIHNODE_GRPC_CERT_PASSWORD</c>) and <c>--peer-cert NAME=SHA256</c>
+/// (repeatable: the pin of a peer's certificate).
 /// </summary>
 internal static class PeerArguments
 {
@@ -31,15 +35,59 @@ internal static class PeerArguments
         }
         if (args.Option("peers") is string file) peers.AddRange(ReadFile(file));
         if (peers.GroupBy(p => p.Name).FirstOrDefault(g => g.Count() > 1) is { } twice) throw new CliUsageException($"peer '{twice.Key}' is configured twice");
+        peers = Pin(peers, args.Options("peer-cert"));
+        string? certificateFile = args.Option("grpc-cert");
+        string? password = args.Option("grpc-cert-password") ?? NullIfEmpty(Environment.GetEnvironmentVariable("DIHNODE_GRPC_CERT_PASSWORD"));
         if (name is null)
         {
-            if (peers.Count > 0 || aggregator) throw new CliUsageException("--peer, --peers and --aggregator need --node-name NAME (this node's name in the federation)");
+            if (peers.Count > 0 || aggregator || certificateFile is not null)
+                throw new CliUsageException("--peer, --peers, --grpc-cert and --aggregator need --node-name NAME (this node's name in the federation)");
             return null;
         }
         if (!PeerLink.IsValidName(name)) throw new CliUsageException($"--node-name '{name}': use letters, digits, '-' or '_'");
         if (aggregator && peers.Count == 0) throw new CliUsageException("--aggregator needs at least one --peer");
-        return new FederationOptions { NodeName = name, Peers = peers, Aggregator = aggregator };
+        var certificate = certificateFile is null ? null : LoadCertificate(certificateFile, password);
+        foreach (var peer in peers.Where(p => p.Url.Scheme == Uri.UriSchemeHttps))
+        {
+            if (certificate is null) throw new CliUsageException($"peer '{peer.Name}' is at {peer.Url} (TLS): give this node's certificate with --grpc-cert FILE.pfx");
+            if (peer.CertificateThumbprint is null) throw new CliUsageException($"peer '{peer.Name}' is at {peer.Url} (TLS): pin its certificate with --peer-cert {peer.Name}=SHA256");
+        }
+        if (certificate is not null && peers.FirstOrDefault(p => p.CertificateThumbprint is null) is { } unpinned)
+            throw new CliUsageException($"--grpc-cert: the gRPC endpoint takes mutual TLS only, so peer '{unpinned.Name}' could never call this node: pin its certificate with --peer-cert {unpinned.Name}=SHA256");
+        return new FederationOptions { NodeName = name, Peers = peers, Aggregator = aggregator, Certificate = certificate };
     }
+
+    /// <summary>
+    /// Reads the node's certificate (<c>--grpc-cert FILE.pfx</c>, password from <c>--grpc-cert-password</c> or
+    /// <c>DIHNODE_GRPC_CERT_PASSWORD</c>); a file that cannot serve is refused before the node starts.
+    /// </summary>
+    private static System.Security.Cryptography.X509Certificates.X509Certificate2 LoadCertificate(string file, string? password)
+    {
+        try
+        {
+            return NodeCertificate.Load(file, password);
+        }
+        catch (NodeCertificateException e)
+        {
+            throw new CliUsageException("--grpc-cert " + e.Message);
+        }
+    }
+
+    /// <summary>Applies <c>--peer-cert NAME=SHA256</c> pins to the configured peers.</summary>
+    private static List<PeerLink> Pin(List<PeerLink> peers, IReadOnlyList<string> values)
+    {
+        var pins = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (string value in values)
+        {
+            var (peer, text) = Pair(value, "--peer-cert");
+            if (NodeCertificate.ParsePin(text) is not { } pin) throw new CliUsageException($"--peer-cert {peer}: '{text}' is not a SHA-256 thumbprint (64 hex digits, as dihnode cert prints it)");
+            if (!peers.Any(p => p.Name == peer)) throw new CliUsageException($"--peer-cert {peer}: no such peer (--peer {peer}=URL)");
+            if (!pins.TryAdd(peer, pin)) throw new CliUsageException($"--peer-cert {peer}: given twice");
+        }
+        return [.. peers.Select(p => pins.TryGetValue(p.Name, out var pin) ? p with { CertificateThumbprint = pin } : p)];
+    }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
     private static IEnumerable<PeerLink> ReadFile(string file)
     {
@@ -51,8 +99,11 @@ internal static class PeerArguments
             string line = lines[i].Trim();
             if (line.Length == 0 || line.StartsWith('#')) continue;
             var parts = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-            if (parts.Length != 3) throw new CliUsageException($"{file}:{i + 1}: expected NAME URL SECRET");
-            yield return Link(parts[0], parts[1], parts[2], $"{file}:{i + 1}");
+            if (parts.Length is not (3 or 4)) throw new CliUsageException($"{file}:{i + 1}: expected NAME URL SECRET [SHA256]");
+            var link = Link(parts[0], parts[1], parts[2], $"{file}:{i + 1}");
+            if (parts.Length == 4)
+                link = link with { CertificateThumbprint = NodeCertificate.ParsePin(parts[3]) ?? throw new CliUsageException($"{file}:{i + 1}: '{parts[3]}' is not a SHA-256 thumbprint (64 hex digits)") };
+            yield return link;
         }
     }
 

@@ -8,14 +8,17 @@ namespace DihNode.Node.Cli;
 
 /// <summary>
 /// <c>dihnode serve --db FILE [--urls URL] [--base-iri IRI] [--country CODE] [--api-key KEY]</c>: runs the
-/// node (Kestrel) over its database until stopped (Ctrl+C, SIGTERM). The API key may also come from the
-/// environment variable <c>DIHNODE_API_KEY</c>, which keeps it out of process listings.
+/// node (Kestrel) over its database until stopped (Ctrl+C, SIGTERM). The API key (role admin) may also come
+/// from the environment variable <c>DIHNODE_API_KEY</c>, which keeps it out of process listings; named keys
+/// with roles and trusted proxies: <see cref="AccessArguments"/>.
 /// </summary>
 internal static class ServeCommand
 {
     public const string Synopsis = "serve --db FILE [--urls URL] [--base-iri IRI] [--country CODE] [--api-key KEY]\n"
+        + "        [--key NAME:ROLE[,ROLE]:KEY]... [--keys FILE] [--trusted-proxy ADDRESS|CIDR]...\n"
         + "        [--catalog-title TITLE] [--publisher NAME] [--public-url URL]\n"
-        + "        [--node-name NAME --grpc-urls URL [--peer NAME=URL --peer-secret NAME=SECRET]... [--peers FILE] [--aggregator]]";
+        + "        [--node-name NAME --grpc-urls URL [--peer NAME=URL --peer-secret NAME=SECRET [--peer-cert NAME=SHA256]]...\n"
+        + "         [--peers FILE] [--aggregator] [--grpc-cert FILE.pfx [--grpc-cert-password PW]]]";
 
     public static int Run(CliArguments args)
     {
@@ -27,19 +30,35 @@ internal static class ServeCommand
     }
 
     /// <summary>The options <c>serve</c> and <c>demo</c> share.</summary>
-    internal static NodeOptions ReadOptions(CliArguments args, string db) => new()
+    internal static NodeOptions ReadOptions(CliArguments args, string db) => CheckGrpcUrls(new()
     {
         Database = db,
         Urls = args.Option("urls") ?? "http://127.0.0.1:5080",
         BaseIri = args.Option("base-iri"),
         Country = args.Option("country")?.ToUpperInvariant(),
         ApiKey = args.Option("api-key") ?? NullIfEmpty(Environment.GetEnvironmentVariable("DIHNODE_API_KEY")),
+        // Access: named credentials with roles and the proxies whose X-Forwarded-For is believed (AccessArguments).
+        Credentials = AccessArguments.ReadCredentials(args),
+        TrustedProxies = AccessArguments.ReadTrustedProxies(args),
         GrpcUrls = args.Option("grpc-urls"),
         CatalogTitle = args.Option("catalog-title"),
         PublisherName = args.Option("publisher"),
         PublicUrl = args.Option("public-url"),
         Federation = PeerArguments.Read(args),
-    };
+    });
+
+    /// <summary>A node with a certificate serves gRPC over mutual TLS only (<c>https://</c>), and an <c>https://</c> gRPC URL needs the certificate.</summary>
+    private static NodeOptions CheckGrpcUrls(NodeOptions options)
+    {
+        bool tls = options.Federation?.Certificate is not null;
+        foreach (string url in (options.GrpcUrls ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            bool https = url.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
+            if (tls && !https) throw new CliUsageException($"--grpc-urls {url}: the node has a certificate (--grpc-cert), so its gRPC endpoint takes mutual TLS only: give https://HOST:PORT");
+            if (!tls && https) throw new CliUsageException($"--grpc-urls {url}: an https:// gRPC endpoint needs the node's certificate (--grpc-cert FILE.pfx)");
+        }
+        return options;
+    }
 
     /// <summary>Opens the database, starts the server, prints where it listens, and waits for shutdown.</summary>
     /// <param name="stopWithStdin">
@@ -60,13 +79,24 @@ internal static class ServeCommand
         }
         using (store)
         {
-            var app = NodeServer.Build(options, store);
-            app.Start();
+            WebApplication app;
+            try
+            {
+                app = NodeServer.Build(options, store);
+                app.Start();
+            }
+            catch (FormatException e) // an address that cannot be listened on as given (scheme, host)
+            {
+                Console.Error.WriteLine($"dihnode: {e.Message}");
+                return CommandLine.Invalid;
+            }
             foreach (string url in app.Urls) Console.Out.WriteLine($"dihnode listening on {url}");
             if (options.Federation is { } f)
                 Console.Out.WriteLine($"federation: node '{f.NodeName}'{(f.Aggregator ? ", aggregator" : "")}, gRPC on {options.GrpcUrls ?? "(none: --grpc-urls not given)"}, peers: {(f.Peers.Count == 0 ? "none" : string.Join(", ", f.Peers.Select(p => $"{p.Name} {p.Url}")))}");
+            if (options.Federation?.Certificate is { } certificate)
+                Console.Out.WriteLine($"federation: mutual TLS, this node's certificate SHA-256 {DihNode.Federation.Trust.NodeCertificate.Thumbprint(certificate)} (valid to {certificate.NotAfter.ToUniversalTime():yyyy-MM-dd}); peers pinned: {string.Join(", ", options.Federation.Peers.Select(p => p.Name))}");
             if (banner is not null) Console.Out.WriteLine(banner(store, app));
-            if (options.ApiKey is null) Console.Out.WriteLine("no --api-key given: the node refuses every write");
+            Console.Out.WriteLine(AccessArguments.Describe(options));
             if (stopWithStdin)
                 new Thread(() =>
                 {

@@ -3,19 +3,24 @@ using DihNode.Federation;
 using DihNode.Federation.Client;
 using DihNode.Federation.Replication;
 using DihNode.Federation.Serving;
+using DihNode.Federation.Trust;
 using DihNode.Node.Hosting;
 using DihNode.Node.Registry;
 using DihNode.Vocab.Import;
 using DihNode.Vocab.Reference;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace DihNode.Node.Federation;
 
 /// <summary>
 /// Wires the federation into the node: Kestrel listens on the web URLs with HTTP/1.1 and on the gRPC URLs
-/// with HTTP/2 (cleartext needs separate ports); the gRPC service reads the registry
+/// with HTTP/2 (cleartext needs separate ports), over mutual TLS when the node has a certificate
+/// (<see cref="MutualTls"/>); the gRPC service reads the registry
 /// (<see cref="NodeFederationSource"/>); an aggregator replicates every peer into the registry
 /// (<see cref="RegistryReplicaStore"/>), after making sure the registry knows the reference vocabularies
 /// its peers' hubs refer to.
@@ -24,9 +29,21 @@ internal static class FederationSetup
 {
     public static void Listen(KestrelServerOptions kestrel, NodeOptions options)
     {
-        foreach (string url in Split(options.Urls)) Listen(kestrel, url, HttpProtocols.Http1);
-        foreach (string url in Split(options.GrpcUrls)) Listen(kestrel, url, HttpProtocols.Http2);
+        foreach (string url in Split(options.Urls)) Listen(kestrel, url, HttpProtocols.Http1, tls: null);
+        var certificate = options.Federation?.Certificate;
+        foreach (string url in Split(options.GrpcUrls))
+        {
+            bool https = url.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
+            if (https && certificate is null)
+                throw new FormatException($"'{url}': an https:// gRPC endpoint needs the node's certificate (--grpc-cert FILE.pfx, see federation/README.md, \"Mutual TLS\")");
+            if (!https && certificate is not null)
+                throw new FormatException($"'{url}': the node has a certificate (--grpc-cert), so its gRPC endpoint takes mutual TLS only: give https://HOST:PORT");
+            Listen(kestrel, url, HttpProtocols.Http2, https ? MutualTls.ServerOptions(options.Federation!, () => Log(kestrel)) : null);
+        }
     }
+
+    private static ILogger? Log(KestrelServerOptions kestrel) =>
+        kestrel.ApplicationServices.GetService<ILoggerFactory>()?.CreateLogger("DihNode.Federation.MutualTls");
 
     public static void AddServices(WebApplicationBuilder builder, NodeOptions options, NodeStore store)
     {
@@ -67,11 +84,17 @@ internal static class FederationSetup
     private static IEnumerable<string> Split(string? urls) =>
         (urls ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    private static void Listen(KestrelServerOptions kestrel, string url, HttpProtocols protocols)
+    /// <param name="tls">Null: cleartext (<c>http://</c>); else the endpoint's HTTPS settings (<c>https://</c>).</param>
+    private static void Listen(KestrelServerOptions kestrel, string url, HttpProtocols protocols, HttpsConnectionAdapterOptions? tls)
     {
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme != "http")
-            throw new FormatException($"'{url}': give http://HOST:PORT (TLS endpoints are configured with a certificate, see federation/README.md)");
-        void Protocols(ListenOptions o) => o.Protocols = protocols;
+        string scheme = tls is null ? "http" : "https";
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme != scheme)
+            throw new FormatException($"'{url}': give {scheme}://HOST:PORT (the gRPC endpoint takes https:// with a node certificate, see federation/README.md)");
+        void Protocols(ListenOptions o)
+        {
+            o.Protocols = protocols;
+            if (tls is not null) o.UseHttps(tls);
+        }
         switch (uri.Host)
         {
             case "localhost": kestrel.ListenLocalhost(uri.Port, Protocols); break;

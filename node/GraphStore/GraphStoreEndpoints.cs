@@ -50,7 +50,7 @@ public static class GraphStoreEndpoints
             return ProtocolErrors.BadRequest("name the graph: ?default or ?graph=IRI (or POST to /graph-store to create a new graph)");
         if (read) return await GetAsync(context, store, target);
 
-        if (context.RequestServices.GetRequiredService<WriteAccess>().Check(context) is { } denied) return denied;
+        if (context.RequestServices.GetRequiredService<WriteAccess>().Check(context, WriteRole.Data) is { } denied) return denied;
         var managed = new ManagedGraphs(store);
         if (target.Graph is { } g && managed.Contains(g)) return ProtocolErrors.Forbidden(ManagedGraphs.Refusal(g));
         try

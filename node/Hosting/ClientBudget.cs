@@ -8,7 +8,8 @@ namespace DihNode.Node.Hosting;
 
 /// <summary>
 /// A per-client budget, so that one client cannot take the node from everyone else: within each window
-/// of <see cref="NodeOptions.ClientBudgetWindow"/> a client (its remote address) may spend
+/// of <see cref="NodeOptions.ClientBudgetWindow"/> a client (its address: <see cref="ClientIdentity"/>, the
+/// remote address or, behind a trusted proxy, the forwarded one) may spend
 /// <see cref="NodeOptions.ClientTimeBudget"/> of request time on the query and write endpoints and
 /// cause <see cref="NodeOptions.ClientErrorBudget"/> error answers (4xx and 500, not counting the node's
 /// own 429/503 refusals). A client over either budget gets 429 with <c>Retry-After</c> (the seconds left
@@ -82,20 +83,19 @@ public sealed class ClientBudget(NodeOptions options, TimeProvider? time = null)
 }
 
 /// <summary>The middleware that applies <see cref="ClientBudget"/> to every request.</summary>
-internal sealed class ClientBudgetMiddleware(RequestDelegate next, ClientBudget budget)
+internal sealed class ClientBudgetMiddleware(RequestDelegate next, ClientBudget budget, ClientIdentity identity)
 {
     /// <summary>The endpoints whose time counts: queries, updates, Graph Store, OData (the pages and dumps are cheap and cached).</summary>
     private static readonly string[] s_timedPaths = ["/sparql", "/graph-store", "/odata"];
 
     public async Task InvokeAsync(HttpContext context)
     {
-        IPAddress? client = context.Connection.RemoteIpAddress;
-        if (client is null || !budget.Enabled)
+        IPAddress? client = budget.Enabled ? identity.Of(context) : null;
+        if (client is null)
         {
             await next(context);
             return;
         }
-        if (client.IsIPv4MappedToIPv6) client = client.MapToIPv4();
         if (budget.Refusal(client) is TimeSpan left)
         {
             int seconds = Math.Max(1, (int)Math.Ceiling(left.TotalSeconds));

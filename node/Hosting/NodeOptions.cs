@@ -15,8 +15,24 @@ public sealed class NodeOptions
     /// <summary>The country the node publishes for (EU code), shown in its catalogue; null for a multi-country node.</summary>
     public string? Country { get; init; }
 
-    /// <summary>The credential every write needs (<c>Authorization: Bearer KEY</c> or <c>X-API-Key: KEY</c>); null: writes are refused.</summary>
+    /// <summary>
+    /// The key of the credential <c>api-key</c>, role admin: it may make every write (<c>Authorization: Bearer KEY</c>
+    /// or <c>X-API-Key: KEY</c>); null, with no <see cref="Credentials"/> either: writes are refused.
+    /// </summary>
     public string? ApiKey { get; init; }
+
+    /// <summary>
+    /// Named write credentials with roles (<c>--key</c>, <c>--keys</c>), besides <see cref="ApiKey"/> (role
+    /// admin); a write needs one whose roles include what it changes (<see cref="WriteAccess"/>).
+    /// </summary>
+    public IReadOnlyList<WriteCredential> Credentials { get; init; } = [];
+
+    /// <summary>
+    /// Reverse proxies whose <c>X-Forwarded-For</c> the node believes (<c>--trusted-proxy</c>): only when the
+    /// direct peer is in one of these networks is the client taken from the header (<see cref="ClientIdentity"/>).
+    /// Empty (the default): the client is always the direct peer.
+    /// </summary>
+    public IReadOnlyList<System.Net.IPNetwork> TrustedProxies { get; init; } = [];
 
     /// <summary>A query's default wall-clock limit; a client may ask for less, never more than <see cref="MaxQueryTimeout"/>.</summary>
     public TimeSpan QueryTimeout { get; init; } = TimeSpan.FromSeconds(30);
@@ -42,7 +58,7 @@ public sealed class NodeOptions
     public TimeSpan ClientBudgetWindow { get; init; } = TimeSpan.FromSeconds(60);
 
     /// <summary>
-    /// Request time one client (remote address) may spend on /sparql, /graph-store and /odata per window
+    /// Request time one client (its address, <see cref="ClientIdentity"/>) may spend on /sparql, /graph-store and /odata per window
     /// before it gets 429; default 120 s (two busy cores' worth of a minute).
     /// </summary>
     public TimeSpan ClientTimeBudget { get; init; } = TimeSpan.FromSeconds(120);

@@ -34,7 +34,9 @@ public static class NodeServer
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(store.Registry);
         builder.Services.AddSingleton<WriteAccess>();
+        builder.Services.AddSingleton<ClientIdentity>();
         builder.Services.AddSingleton<QueryGate>();
+        builder.Services.AddSingleton<Sparql.VoidStatisticsCache>();
         builder.Services.AddSingleton(new ClientBudget(options));
         builder.Services.AddScoped(_ => store.NewContext());
         builder.Services.AddProblemDetails();

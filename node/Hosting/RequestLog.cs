@@ -4,8 +4,12 @@ using Microsoft.Extensions.Logging;
 
 namespace DihNode.Node.Hosting;
 
-/// <summary>One structured log entry per request (method, path, status, duration, client address), and one per failure with its exception.</summary>
-internal sealed partial class RequestLog(RequestDelegate next, ILogger<RequestLog> logger)
+/// <summary>
+/// One structured log entry per request (method, path, status, duration, client address as
+/// <see cref="ClientIdentity"/> sees it, and for a request that presented a known key the credential's name,
+/// never the key), and one per failure with its exception.
+/// </summary>
+internal sealed partial class RequestLog(RequestDelegate next, ILogger<RequestLog> logger, ClientIdentity identity)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -20,8 +24,10 @@ internal sealed partial class RequestLog(RequestDelegate next, ILogger<RequestLo
         }
         finally
         {
-            Served(logger, context.Request.Method, context.Request.Path.Value ?? "", context.Response.StatusCode,
-                Stopwatch.GetElapsedTime(start).TotalMilliseconds, context.Connection.RemoteIpAddress?.ToString() ?? "");
+            string method = context.Request.Method, path = context.Request.Path.Value ?? "", client = identity.Of(context)?.ToString() ?? "";
+            double elapsed = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            if (WriteAccess.CredentialName(context) is string credential) Wrote(logger, method, path, context.Response.StatusCode, elapsed, client, credential);
+            else Served(logger, method, path, context.Response.StatusCode, elapsed, client);
         }
     }
 
@@ -42,4 +48,8 @@ internal sealed partial class RequestLog(RequestDelegate next, ILogger<RequestLo
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "{Method} {Path} {Status} {ElapsedMs:F1} ms {Client}")]
     private static partial void Served(ILogger logger, string method, string path, int status, double elapsedMs, string client);
+
+    /// <summary>A request that presented a known credential (a write, or a refused one: 403): which credential, by its name.</summary>
+    [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "{Method} {Path} {Status} {ElapsedMs:F1} ms {Client} credential {Credential}")]
+    private static partial void Wrote(ILogger logger, string method, string path, int status, double elapsedMs, string client, string credential);
 }

@@ -25,7 +25,7 @@ public sealed partial class HubsController
 
     public async Task<IActionResult> Post([FromBody] Hub? hub, CancellationToken cancellationToken)
     {
-        if (!access.IsAllowed(Request)) return ODataErrors.Unauthorized(HttpContext);
+        if (access.Refusal(HttpContext, Hosting.WriteRole.Registry) is { } denied) return ODataErrors.Answer(denied.Status, denied.Code, denied.Message);
         if (!ModelState.IsValid || hub is null) return ODataErrors.BadBody(ModelState);
         var problems = new List<HubFieldProblem>();
         var record = HubWriteMapper.ToRecord(hub, null, context, problems);
@@ -52,14 +52,14 @@ public sealed partial class HubsController
 
     public async Task<IActionResult> Put(int key, [FromBody] Hub? hub, CancellationToken cancellationToken)
     {
-        if (!access.IsAllowed(Request)) return ODataErrors.Unauthorized(HttpContext);
+        if (access.Refusal(HttpContext, Hosting.WriteRole.Registry) is { } denied) return ODataErrors.Answer(denied.Status, denied.Code, denied.Message);
         if (!ModelState.IsValid || hub is null) return ODataErrors.BadBody(ModelState);
         return await ReplaceAsync(key, _ => hub, cancellationToken);
     }
 
     public async Task<IActionResult> Patch(int key, Delta<Hub>? delta, CancellationToken cancellationToken)
     {
-        if (!access.IsAllowed(Request)) return ODataErrors.Unauthorized(HttpContext);
+        if (access.Refusal(HttpContext, Hosting.WriteRole.Registry) is { } denied) return ODataErrors.Answer(denied.Status, denied.Code, denied.Message);
         if (!ModelState.IsValid || delta is null) return ODataErrors.BadBody(ModelState);
         var computed = delta.GetChangedPropertyNames().Where(s_computed.Contains).ToList();
         if (computed.Count > 0)
@@ -82,7 +82,7 @@ public sealed partial class HubsController
 
     public async Task<IActionResult> Delete(int key, CancellationToken cancellationToken)
     {
-        if (!access.IsAllowed(Request)) return ODataErrors.Unauthorized(HttpContext);
+        if (access.Refusal(HttpContext, Hosting.WriteRole.Registry) is { } denied) return ODataErrors.Answer(denied.Status, denied.Code, denied.Message);
         var current = context.Hubs.AsNoTracking().FirstOrDefault(h => h.Id == key);
         if (current is null) return ODataErrors.NotFound(key);
         if (Refusal(current, out long? ifVersion) is ObjectResult refused) return refused;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using DihNode.Rdf.Model;
-using DihNode.Rdf.Store;
 
 namespace DihNode.Node.Sparql;
 
@@ -28,8 +27,11 @@ internal static class ServiceDescription
 
     private static readonly string[] s_inputFormats = ["Turtle", "N-Triples", "RDF_XML", "JSON-LD", "TriG", "N-Quads"];
 
-    /// <summary>The service description; <paramref name="nodeBase"/> is the node's public URL without a trailing slash.</summary>
-    public static List<Quad> Describe(string nodeBase, IQuadStore snapshot)
+    /// <summary>
+    /// The service description; <paramref name="nodeBase"/> is the node's public URL without a trailing slash,
+    /// <paramref name="stats"/> the dataset's statistics (<see cref="VoidStatisticsCache"/>).
+    /// </summary>
+    public static List<Quad> Describe(string nodeBase, VoidStatistics.Result stats)
     {
         var quads = new List<Quad>();
         Iri endpoint = Iri.FromTrusted(nodeBase + "/sparql");
@@ -44,16 +46,15 @@ internal static class ServiceDescription
         Add(quads, service, I(Sd, "defaultEntailmentRegime"), Iri.FromTrusted("http://www.w3.org/ns/entailment/Simple"));
         Iri dataset = DatasetIri(nodeBase);
         Add(quads, service, I(Sd, "defaultDataset"), dataset);
-        quads.AddRange(DescribeDataset(nodeBase, snapshot));
+        quads.AddRange(DescribeDataset(nodeBase, stats));
         return quads;
     }
 
     /// <summary>The dataset: an <c>sd:Dataset</c> that is also a <c>void:Dataset</c>, with the statistics of its graphs.</summary>
-    public static List<Quad> DescribeDataset(string nodeBase, IQuadStore snapshot)
+    public static List<Quad> DescribeDataset(string nodeBase, VoidStatistics.Result stats)
     {
         var quads = new List<Quad>();
         Iri dataset = DatasetIri(nodeBase);
-        VoidStatistics.Result stats = VoidStatistics.Compute(snapshot);
         Add(quads, dataset, Vocabulary.Rdf.Type, I(Sd, "Dataset"));
         Add(quads, dataset, Vocabulary.Rdf.Type, I(Void, "Dataset"));
         Add(quads, dataset, I(Dct, "title"), Literal.Simple("The data of this DihNode node"));

@@ -27,11 +27,11 @@ public static class SparqlEndpoints
 
     /// <summary>GET /sparql without a query: the service description, Turtle by default (also JSON-LD, RDF/XML, N-Triples).</summary>
     internal static Task ServiceDescriptionAsync(HttpContext context, string? format) =>
-        DescribeAsync(context, format, (nodeBase, store) => ServiceDescription.Describe(nodeBase, store.Rdf.Snapshot()));
+        DescribeAsync(context, format, (nodeBase, store) => ServiceDescription.Describe(nodeBase, context.RequestServices.GetRequiredService<VoidStatisticsCache>().Get(store.Rdf)));
 
     private static Task VoidAsync(HttpContext context) =>
         DescribeAsync(context, context.Request.Query["format"].FirstOrDefault(),
-            (nodeBase, store) => ServiceDescription.DescribeDataset(nodeBase, store.Rdf.Snapshot()));
+            (nodeBase, store) => ServiceDescription.DescribeDataset(nodeBase, context.RequestServices.GetRequiredService<VoidStatisticsCache>().Get(store.Rdf)));
 
     private static async Task DescribeAsync(HttpContext context, string? format, Func<string, NodeStore, List<Rdf.Model.Quad>> describe)
     {

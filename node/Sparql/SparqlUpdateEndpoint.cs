@@ -32,7 +32,7 @@ internal static class SparqlUpdateEndpoint
         var options = context.RequestServices.GetRequiredService<NodeOptions>();
         if (!HttpMethods.IsPost(context.Request.Method))
             return ProtocolErrors.MethodNotAllowed(context, "POST", "a SPARQL update must be sent with POST (SPARQL 1.1 Protocol §2.2)");
-        if (context.RequestServices.GetRequiredService<WriteAccess>().Check(context) is { } denied) return denied;
+        if (context.RequestServices.GetRequiredService<WriteAccess>().Check(context, WriteRole.Data) is { } denied) return denied;
         var (request, error) = await ProtocolRequest.ReadAsync(context, "update", "application/sparql-update", allowGet: false, options.MaxBodyBytes);
         if (error is not null) return error;
         if (request!.Text is null) return ProtocolErrors.BadRequest("no update: give it as the 'update' form field or as an application/sparql-update body");

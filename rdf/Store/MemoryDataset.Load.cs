@@ -57,7 +57,7 @@ public sealed partial class MemoryDataset
         // Build the next state beside the current one (readers keep using it), then publish.
         var next = current.CloneForWrite();
         next.ApplyBulk([], 0, defaults, defaultCount, [], 0, named, namedCount, defaultSpare, namedSpare);
-        lock (_stateLock) _state = next;
+        lock (_stateLock) Publish(next);
         return added;
     }
 
@@ -145,7 +145,7 @@ public sealed partial class MemoryDataset
         {
             var next = current.CloneForWrite();
             changes.ApplyBulk(next);
-            lock (_stateLock) _state = next;
+            lock (_stateLock) Publish(next);
         }
         return (changes.RemovedCount, changes.AddedCount);
     }

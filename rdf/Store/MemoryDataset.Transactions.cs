@@ -195,7 +195,7 @@ public sealed partial class MemoryDataset
                     log.Persist(new CommitBatch(dataset._terms, first, last, removed, added));
                     dataset._persistedTermCount = last;
                 }
-                lock (dataset._stateLock) dataset._state = _working;
+                lock (dataset._stateLock) dataset.Publish(_working);
             }
             finally
             {

@@ -17,6 +17,14 @@ public sealed partial class MemoryDataset : IQuadStore, IRdfStore, ITermText
     private readonly object _stateLock = new();
     private readonly TermDictionary _terms = new();
     private IndexSet _state = new();
+    private long _version;
+
+    /// <summary>
+    /// A number that grows with every change of the published state (each commit, load or direct write;
+    /// possibly also for a write that changed nothing): equal numbers mean the same data, so a reader can
+    /// key a cache on it. Read it before <see cref="Snapshot"/>: the snapshot is then at least as new.
+    /// </summary>
+    public long Version => Interlocked.Read(ref _version);
 
     /// <summary>The number of quads in all graphs.</summary>
     public long QuadCount { get { var s = Acquire(); return s.DefaultGraphCount + s.NamedGraphsCount; } }
@@ -43,8 +51,16 @@ public sealed partial class MemoryDataset : IQuadStore, IRdfStore, ITermText
     /// <summary>The state a writer may change (hold both locks).</summary>
     private IndexSet Writable()
     {
+        Interlocked.Increment(ref _version);
         if (_state.Frozen) _state = _state.CloneForWrite();
         return _state;
+    }
+
+    /// <summary>Publishes <paramref name="next"/> as the current state (hold <see cref="_stateLock"/>).</summary>
+    private void Publish(IndexSet next)
+    {
+        Interlocked.Increment(ref _version);
+        _state = next;
     }
 
     public bool TryGetId(Term term, out int id) => _terms.TryGetId(term, out id);
@@ -108,7 +124,7 @@ public sealed partial class MemoryDataset : IQuadStore, IRdfStore, ITermText
     {
         using (EnterDirectWriter())
         lock (_stateLock)
-            _state = new IndexSet();
+            Publish(new IndexSet());
     }
 
     /// <summary>Every quad, decoded, from one consistent state.</summary>

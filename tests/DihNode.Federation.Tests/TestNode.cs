@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
 using DihNode.Federation;
 using DihNode.Federation.Replication;
+using DihNode.Federation.Trust;
 using DihNode.Node.Hosting;
 using DihNode.Node.Registry;
 using DihNode.Vocab.Import;
@@ -44,7 +46,11 @@ internal sealed class TestNode : IAsyncDisposable
 
     public FederationOptions Federation { get; private set; } = null!;
 
-    public Uri GrpcUrl => new($"http://127.0.0.1:{_grpcPort}");
+    /// <summary>The gRPC address: <c>https://</c> once the node has a <see cref="Certificate"/> (mutual TLS).</summary>
+    public Uri GrpcUrl => new($"{(Certificate is null ? "http" : "https")}://127.0.0.1:{_grpcPort}");
+
+    /// <summary>The node's certificate for mutual TLS on its gRPC port (<see cref="WithCertificate"/>); null: cleartext.</summary>
+    public X509Certificate2? Certificate { get; private set; }
 
     public Uri WebUrl => new($"http://127.0.0.1:{_webPort}/");
 
@@ -86,11 +92,27 @@ internal sealed class TestNode : IAsyncDisposable
     /// <summary>An empty node (an aggregator, before it starts).</summary>
     public static TestNode Empty(string name) => new(name, Directory.CreateTempSubdirectory($"dihnode-fed-{name}-").FullName);
 
-    /// <summary>Links the two nodes both ways with the same secret.</summary>
+    /// <summary>Links the two nodes both ways with the same secret; nodes with certificates pin each other's.</summary>
     public static void Link(TestNode a, TestNode b, string secret = Secret)
     {
-        a.Peers = [.. a.Peers, new PeerLink(b.Name, b.GrpcUrl, secret)];
-        b.Peers = [.. b.Peers, new PeerLink(a.Name, a.GrpcUrl, secret)];
+        a.Peers = [.. a.Peers, new PeerLink(b.Name, b.GrpcUrl, secret) { CertificateThumbprint = Pin(b.Certificate) }];
+        b.Peers = [.. b.Peers, new PeerLink(a.Name, a.GrpcUrl, secret) { CertificateThumbprint = Pin(a.Certificate) }];
+    }
+
+    private static string? Pin(X509Certificate2? certificate) => certificate is null ? null : NodeCertificate.Thumbprint(certificate);
+
+    /// <summary>Serves gRPC over mutual TLS with <paramref name="certificate"/> (call before <see cref="Link"/>, which pins it).</summary>
+    public TestNode WithCertificate(X509Certificate2 certificate)
+    {
+        Certificate = certificate;
+        return this;
+    }
+
+    /// <summary>Adds a peer link as given (e.g. with a pin of one's own choosing), unlike <see cref="Link"/> one way only.</summary>
+    public TestNode AddPeer(PeerLink link)
+    {
+        Peers = [.. Peers, link];
+        return this;
     }
 
     public TestNode AsAggregator()
@@ -108,13 +130,24 @@ internal sealed class TestNode : IAsyncDisposable
 
     private (string? Country, string? Title, string? Publisher) _description;
 
+    /// <summary>The node's query gate and client budget window (a soak raises the one and turns the other off with zero); the defaults otherwise.</summary>
+    public TestNode Limits(int maxConcurrentQueries, TimeSpan clientBudgetWindow)
+    {
+        _limits = (maxConcurrentQueries, clientBudgetWindow);
+        return this;
+    }
+
+    private static readonly NodeOptions s_defaultLimits = new() { Database = "" };
+    private (int Gate, TimeSpan BudgetWindow)? _limits;
+
     public TestNode Tune(Func<FederationOptions, FederationOptions> tune)
     {
         _tune = tune;
         return this;
     }
 
-    public TestNode Start()
+    /// <param name="configure">More settings of the web application (e.g. a test's own gRPC interceptor).</param>
+    public TestNode Start(Action<WebApplicationBuilder>? configure = null)
     {
         var federation = new FederationOptions
         {
@@ -124,6 +157,7 @@ internal sealed class TestNode : IAsyncDisposable
             Heartbeat = TimeSpan.FromSeconds(1),
             StaleAfter = TimeSpan.FromSeconds(2),
             BreakerOpenFor = TimeSpan.FromMilliseconds(500),
+            Certificate = Certificate,
         };
         Federation = _tune?.Invoke(federation) ?? federation;
         var options = new NodeOptions
@@ -132,6 +166,8 @@ internal sealed class TestNode : IAsyncDisposable
             Urls = WebUrl.ToString(),
             GrpcUrls = GrpcUrl.ToString(),
             ApiKey = "test-key",
+            MaxConcurrentQueries = _limits?.Gate ?? s_defaultLimits.MaxConcurrentQueries,
+            ClientBudgetWindow = _limits?.BudgetWindow ?? s_defaultLimits.ClientBudgetWindow,
             Federation = Federation,
             ReferenceDataDirectory = DataDirectory,
             Country = _description.Country,
@@ -139,7 +175,11 @@ internal sealed class TestNode : IAsyncDisposable
             PublisherName = _description.Publisher,
         };
         Store = NodeStore.Open(Database);
-        App = NodeServer.Build(options, Store, b => b.Logging.SetMinimumLevel(LogLevel.Warning));
+        App = NodeServer.Build(options, Store, b =>
+        {
+            b.Logging.SetMinimumLevel(LogLevel.Warning);
+            configure?.Invoke(b);
+        });
         App.StartAsync().GetAwaiter().GetResult();
         return this;
     }
@@ -201,7 +241,8 @@ internal sealed class TestNode : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        try { await StopAsync(); } catch (ObjectDisposedException) { } catch (InvalidOperationException) { }
+        if (App is not null) // null: never started
+            try { await StopAsync(); } catch (ObjectDisposedException) { } catch (InvalidOperationException) { }
         try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
     }
 }

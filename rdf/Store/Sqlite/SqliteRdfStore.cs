@@ -30,6 +30,9 @@ public sealed partial class SqliteRdfStore : IRdfStore
     /// <summary>The number of quads in all graphs (last committed state).</summary>
     public long QuadCount => _dataset.QuadCount;
 
+    /// <summary>Grows with every commit (<see cref="MemoryDataset.Version"/>): a key for caches of what the data says.</summary>
+    public long Version => _dataset.Version;
+
     /// <summary>The number of terms in the dictionary.</summary>
     public int TermCount => _dataset.TermCount;
 

@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Net;
+using DihNode.Node.Hosting;
+
+namespace DihNode.Node.Cli;
+
+/// <summary>
+/// The access options of <c>serve</c>: <c>--key NAME:ROLE[,ROLE]:KEY</c> (repeatable), <c>--keys FILE</c>
+/// (one <c>NAME ROLE[,ROLE] SHA256-OF-KEY</c> per line, hex, <c>#</c> comments: the file never holds a
+/// key), and <c>--trusted-proxy ADDRESS|CIDR</c> (repeatable). Roles: <c>registry</c>, <c>data</c>,
+/// <c>admin</c>. <c>--api-key</c> stays what it was: one key with the role admin.
+/// </summary>
+internal static class AccessArguments
+{
+    public static IReadOnlyList<WriteCredential> ReadCredentials(CliArguments args)
+    {
+        var credentials = new List<WriteCredential>();
+        foreach (string value in args.Options("key"))
+        {
+            int first = value.IndexOf(':'), second = first < 0 ? -1 : value.IndexOf(':', first + 1);
+            if (first <= 0 || second < 0 || second == value.Length - 1) throw new CliUsageException($"--key '{Name(value)}': expected NAME:ROLE[,ROLE]:KEY");
+            string key = value[(second + 1)..];
+            if (key.Length < 16) throw new CliUsageException($"--key {value[..first]}: the key is shorter than 16 characters");
+            credentials.Add(Credential(value[..first], value[(first + 1)..second], WriteCredential.Hash(key), "--key"));
+        }
+        if (args.Option("keys") is string file) credentials.AddRange(ReadFile(file));
+        if (credentials.GroupBy(c => c.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            throw new CliUsageException($"credential '{twice.Key}' is configured twice");
+        if (credentials.Any(c => c.Name == WriteCredential.ApiKeyName))
+            throw new CliUsageException($"the credential name '{WriteCredential.ApiKeyName}' is the one --api-key defines; choose another");
+        return credentials;
+    }
+
+    public static IReadOnlyList<IPNetwork> ReadTrustedProxies(CliArguments args) =>
+        [.. args.Options("trusted-proxy").Select(v => ClientIdentity.ParseProxy(v)
+            ?? throw new CliUsageException($"--trusted-proxy '{v}': expected an IP address or a network in CIDR notation (10.0.0.0/8)"))];
+
+    private static IEnumerable<WriteCredential> ReadFile(string file)
+    {
+        string[] lines;
+        try { lines = File.ReadAllLines(file); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new CliUsageException($"--keys {file}: {e.Message}"); }
+        for (int i = 0; i < lines.Length; i++)
+        {
+            string line = lines[i].Trim();
+            if (line.Length == 0 || line.StartsWith('#')) continue;
+            string where = $"{file}:{i + 1}";
+            var parts = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length != 3) throw new CliUsageException($"{where}: expected NAME ROLE[,ROLE] SHA256-OF-KEY (64 hex digits)");
+            if (parts[2].Length != 64 || !parts[2].All(char.IsAsciiHexDigit))
+                throw new CliUsageException($"{where}, field 3: expected the SHA-256 of the key as 64 hex digits (e.g. printf %s KEY | sha256sum), not the key");
+            yield return Credential(parts[0], parts[1], Convert.FromHexString(parts[2]), where);
+        }
+    }
+
+    private static WriteCredential Credential(string name, string roles, byte[] hash, string where)
+    {
+        if (!WriteCredential.IsValidName(name)) throw new CliUsageException($"{where}: credential name '{name}': use letters, digits, '-', '_' or '.'");
+        WriteRole parsed = WriteCredential.ParseRoles(roles)
+            ?? throw new CliUsageException($"{where}: roles '{roles}' for '{name}': use registry, data or admin, separated by commas");
+        return new WriteCredential(name, parsed, hash);
+    }
+
+    /// <summary>The part of a <c>--key</c> value safe to echo in an error: up to the second colon, never the key.</summary>
+    private static string Name(string value)
+    {
+        int first = value.IndexOf(':');
+        int second = first < 0 ? -1 : value.IndexOf(':', first + 1);
+        return second < 0 ? (first < 0 ? "…" : value[..first] + ":…") : value[..second] + ":…";
+    }
+
+    /// <summary>A line for the startup banner: the credentials by name and role (never keys) and the trusted proxies.</summary>
+    public static string Describe(NodeOptions options)
+    {
+        var names = new List<string>();
+        if (options.ApiKey is not null) names.Add($"{WriteCredential.ApiKeyName} (admin)");
+        names.AddRange(options.Credentials.Select(c => $"{c.Name} ({WriteCredential.Describe(c.Roles)})"));
+        string proxies = options.TrustedProxies.Count == 0 ? "none" : string.Join(", ", options.TrustedProxies.Select(p => p.ToString()));
+        return string.Create(CultureInfo.InvariantCulture, $"write credentials: {(names.Count == 0 ? "none: the node refuses every write" : string.Join(", ", names))}; trusted proxies: {proxies}");
+    }
+}

@@ -1,0 +1,182 @@
+using System.Diagnostics;
+using System.Security.Cryptography.X509Certificates;
+using System.Text.RegularExpressions;
+using DihNode.Federation.Client;
+using DihNode.Federation.Trust;
+using Xunit.Abstractions;
+
+namespace DihNode.Federation.Tests;
+
+/// <summary>
+/// The operator's side of mutual TLS, through the <c>dihnode</c> program built beside the tests:
+/// <c>dihnode cert</c> makes the certificate and prints the thumbprint peers pin; <c>dihnode serve
+/// --grpc-cert</c> refuses a file it cannot use before it starts, and with a good one serves a pinned peer.
+/// </summary>
+public sealed partial class MutualTlsCommandTests(ITestOutputHelper output) : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("dihnode-mtls-").FullName;
+
+    public void Dispose()
+    {
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+    }
+
+    [Fact]
+    public async Task TheCertCommandPrintsTheThumbprintOfTheFileItWrites()
+    {
+        string file = Path.Combine(_folder, "es.pfx");
+        var (code, stdout, stderr) = await Dihnode("cert", "--name", "es", "--out", file, "--host", "127.0.0.1,localhost,es.example.org");
+        output.WriteLine(stdout);
+        Assert.True(code == 0, stderr);
+        string printed = Sha256Line().Match(stdout).Groups[1].Value;
+        Assert.Matches("^[0-9A-F]{64}$", printed);
+        Assert.Contains($"--peer-cert es={printed}", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("PRIVATE KEY", stdout, StringComparison.Ordinal); // a PEM header
+        Assert.DoesNotMatch("[A-Za-z0-9+/=]{80,}", stdout); // no key or certificate material, PEM or base64
+
+        using var certificate = NodeCertificate.Load(file, null);
+        Assert.Equal(printed, NodeCertificate.Thumbprint(certificate));
+        Assert.True(certificate.HasPrivateKey);
+        using (var key = certificate.GetECDsaPublicKey()) Assert.Equal(256, key!.KeySize);
+        Assert.Equal("CN=dihnode es", certificate.Subject);
+        var eku = certificate.Extensions.OfType<X509EnhancedKeyUsageExtension>().Single().EnhancedKeyUsages.Cast<System.Security.Cryptography.Oid>().Select(o => o.Value);
+        Assert.Equal(["1.3.6.1.5.5.7.3.1", "1.3.6.1.5.5.7.3.2"], eku);
+        var san = certificate.Extensions.OfType<X509SubjectAlternativeNameExtension>().Single();
+        Assert.Equal(["localhost", "es.example.org"], san.EnumerateDnsNames());
+        Assert.Equal([System.Net.IPAddress.Loopback], san.EnumerateIPAddresses());
+        Assert.InRange((certificate.NotAfter - DateTime.Now).TotalDays, 729, 731);
+        if (!OperatingSystem.IsWindows()) Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+
+        // An existing file (another key, perhaps) is never overwritten.
+        byte[] before = await File.ReadAllBytesAsync(file);
+        (code, _, stderr) = await Dihnode("cert", "--name", "es", "--out", file);
+        Assert.Equal(2, code);
+        Assert.Contains("exists", stderr, StringComparison.Ordinal);
+        Assert.Equal(before, await File.ReadAllBytesAsync(file));
+    }
+
+    [Fact]
+    public async Task ServeRefusesACertificateFileItCannotUseBeforeStarting()
+    {
+        string good = Path.Combine(_folder, "good.pfx"), noKey = Path.Combine(_folder, "nokey.pfx"), garbage = Path.Combine(_folder, "garbage.pfx");
+        var (code, _, stderr) = await Dihnode("cert", "--name", "es", "--out", good, "--password", "right-password");
+        Assert.True(code == 0, stderr);
+        using (var withKey = X509CertificateLoader.LoadPkcs12FromFile(good, "right-password"))
+        using (var publicOnly = X509CertificateLoader.LoadCertificate(withKey.RawData))
+            await File.WriteAllBytesAsync(noKey, publicOnly.Export(X509ContentType.Pkcs12));
+        await File.WriteAllTextAsync(garbage, "not a certificate");
+
+        string pin = new('A', 64);
+        foreach (var (file, password, expected) in new[]
+        {
+            (good, "wrong-password", "the password is wrong"),
+            (noKey, "", "no private key"),
+            (garbage, "", "not a readable PKCS#12 file"),
+            (Path.Combine(_folder, "missing.pfx"), "", "no such file"),
+        })
+        {
+            (code, var stdout, stderr) = await Dihnode("serve", "--db", Path.Combine(_folder, "x.db"), "--node-name", "es", "--grpc-urls", "https://127.0.0.1:1",
+                "--peer", "eu=https://127.0.0.1:2", "--peer-secret", $"eu={TestNode.Secret}", "--peer-cert", $"eu={pin}", "--grpc-cert", file, "--grpc-cert-password", password);
+            output.WriteLine(stderr.Split('\n')[0]);
+            Assert.Equal(2, code);
+            Assert.Contains(file, stderr, StringComparison.Ordinal);
+            Assert.Contains(expected, stderr, StringComparison.Ordinal);
+            Assert.DoesNotContain("listening", stdout, StringComparison.Ordinal);
+        }
+        Assert.False(File.Exists(Path.Combine(_folder, "x.db")), "the node must refuse before it opens its database");
+
+        // A certificate with a cleartext endpoint, or a TLS peer without a pin, is refused too.
+        (code, _, stderr) = await Dihnode("serve", "--db", Path.Combine(_folder, "x.db"), "--node-name", "es", "--grpc-urls", "http://127.0.0.1:1",
+            "--peer", "eu=https://127.0.0.1:2", "--peer-secret", $"eu={TestNode.Secret}", "--grpc-cert", good, "--grpc-cert-password", "right-password");
+        Assert.Equal(2, code);
+        Assert.Contains("--peer-cert eu=SHA256", stderr, StringComparison.Ordinal);
+        (code, _, stderr) = await Dihnode("serve", "--db", Path.Combine(_folder, "x.db"), "--node-name", "es", "--grpc-urls", "http://127.0.0.1:1",
+            "--peer", "eu=https://127.0.0.1:2", "--peer-secret", $"eu={TestNode.Secret}", "--peer-cert", $"eu={pin}", "--grpc-cert", good, "--grpc-cert-password", "right-password");
+        Assert.Equal(2, code);
+        Assert.Contains("takes mutual TLS only: give https://HOST:PORT", stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_folder, "x.db")), "the node must refuse before it opens its database");
+    }
+
+    [Fact]
+    public async Task ANodeServedWithACertificateAnswersItsPinnedPeerOnly()
+    {
+        string esFile = Path.Combine(_folder, "es.pfx"), euFile = Path.Combine(_folder, "eu.pfx");
+        var (_, esOut, _) = await Dihnode("cert", "--name", "es", "--out", esFile, "--host", "127.0.0.1");
+        var (_, euOut, _) = await Dihnode("cert", "--name", "eu", "--out", euFile, "--host", "127.0.0.1");
+        string esPin = Sha256Line().Match(esOut).Groups[1].Value, euPin = Sha256Line().Match(euOut).Groups[1].Value;
+
+        await using var es = TestNode.National("es", "ES");
+        int grpcPort = es.GrpcUrl.Port;
+        using var process = Start("serve", "--db", es.Database, "--urls", es.WebUrl.ToString().TrimEnd('/'), "--grpc-urls", $"https://127.0.0.1:{grpcPort}",
+            "--node-name", "es", "--peer", "eu=https://127.0.0.1:1", "--peer-secret", $"eu={TestNode.Secret}", "--peer-cert", $"eu={euPin.ToLowerInvariant()}",
+            "--grpc-cert", esFile, "--stop-with-stdin");
+        try
+        {
+            string banner = await WaitForHealth(process, es.WebUrl);
+            Assert.Contains($"mutual TLS, this node's certificate SHA-256 {esPin}", banner, StringComparison.Ordinal);
+
+            var link = new PeerLink("es", new Uri($"https://127.0.0.1:{grpcPort}"), TestNode.Secret) { CertificateThumbprint = esPin };
+            using (var eu = NodeCertificate.Load(euFile, null))
+            using (var client = new PeerClient(link, new FederationOptions { NodeName = "eu", Certificate = eu, MaxAttempts = 1 }))
+                Assert.Equal("es", (await client.HelloAsync()).NodeName);
+            using (var es2 = NodeCertificate.Load(esFile, null))
+            using (var client = new PeerClient(link, new FederationOptions { NodeName = "eu", Certificate = es2, MaxAttempts = 1 }))
+            {
+                var e = await Assert.ThrowsAsync<Grpc.Core.RpcException>(() => client.HelloAsync());
+                Assert.Equal(Grpc.Core.StatusCode.Unavailable, e.StatusCode);
+            }
+        }
+        finally
+        {
+            process.StandardInput.Close();
+            if (!process.WaitForExit(10_000)) process.Kill(entireProcessTree: true);
+        }
+    }
+
+    [GeneratedRegex("^sha256: ([0-9A-F]{64})$", RegexOptions.Multiline)]
+    private static partial Regex Sha256Line();
+
+    private static Process Start(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "dihnode.dll"));
+        foreach (string a in args) start.ArgumentList.Add(a);
+        start.Environment.Remove("DIHNODE_GRPC_CERT_PASSWORD");
+        return Process.Start(start)!;
+    }
+
+    private static async Task<(int Code, string Stdout, string Stderr)> Dihnode(params string[] args)
+    {
+        using var process = Start(args);
+        process.StandardInput.Close();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>Waits for the node's /healthz; returns what it printed on start.</summary>
+    private static async Task<string> WaitForHealth(Process process, Uri web)
+    {
+        var printed = new System.Text.StringBuilder();
+        process.OutputDataReceived += (_, e) => { lock (printed) printed.AppendLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { lock (printed) printed.AppendLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        using var http = new HttpClient { BaseAddress = web, Timeout = TimeSpan.FromSeconds(2) };
+        var end = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (DateTime.UtcNow < end)
+        {
+            Assert.False(process.HasExited, $"dihnode serve exited: {printed}");
+            try
+            {
+                if ((await http.GetAsync("healthz")).IsSuccessStatusCode)
+                    lock (printed) return printed.ToString();
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException("dihnode serve did not come up");
+    }
+}
