@@ -11,7 +11,7 @@ namespace DihNode.Vocab.Import;
 /// Two hubs of different sources are the same hub when they share the host or the name key
 /// (<see cref="HubStoreWriter.Relink(IStoreTransaction, ProfileIris, IReadOnlyList{Iri})"/>).
 /// </summary>
-public readonly record struct HubLinkKeys((int Graph, int Source) Source, string? Host, string? NameKey)
+internal readonly record struct HubLinkKeys((int Graph, int Source) Source, string? Host, string? NameKey)
 {
     /// <summary>
     /// Reads the keys of hub <paramref name="hub"/> from graph <paramref name="graph"/>. With several values
