@@ -231,17 +231,19 @@ public sealed class WatchdogTests(ITestOutputHelper output)
 
     /// <summary>
     /// The soak's cause: this process stalls 2.5 s (no timer callback runs) while the publisher's next
-    /// heartbeat comes 4.5 s after the last. The stall is not counted as the peer's silence, so the link
+    /// heartbeat comes 4 s after the last. The stall is not counted as the peer's silence, so the link
     /// stays up and the late heartbeat is read. The control, the same publisher without the stall, is
     /// dropped after 3 s: the stall is what the watchdog forgives, nothing else.
     /// </summary>
     [Fact]
     public async Task AStallOfThisProcessIsNotCountedAsThePeersSilence()
     {
-        await using var peer = new ScriptedPublisher(async (_, stream, token) =>
+        // The first subscription (stalled) gets its second heartbeat 4 s after the first, the control's 8 s after:
+        // under load the control's own real stalls are forgiven too, and must not let it see that heartbeat.
+        await using var peer = new ScriptedPublisher(async (n, stream, token) =>
         {
             await stream.WriteAsync(Heartbeat(), token);
-            await Task.Delay(TimeSpan.FromSeconds(4.5), token);
+            await Task.Delay(TimeSpan.FromSeconds(n == 1 ? 4 : 8), token);
             await stream.WriteAsync(Heartbeat(), token);
         });
 
@@ -264,7 +266,7 @@ public sealed class WatchdogTests(ITestOutputHelper output)
             output.WriteLine($"control, no stall: {messages} message(s) in {seconds:F2} s, {e?.Status.Detail}; breaker {control.Breaker.State}");
             Assert.Equal(1, messages);
             Assert.IsType<PeerSilentException>(e);
-            Assert.InRange(seconds, 2.9, 4.5);
+            Assert.InRange(seconds, 2.9, 8);
         }
     }
 
@@ -286,9 +288,10 @@ public sealed class WatchdogTests(ITestOutputHelper output)
         Assert.NotNull(e);
         output.WriteLine($"dropped after {seconds:F2} s: \"{e.Status.Detail}\"; breaker {client.Breaker.State}");
         var silent = Assert.IsType<PeerSilentException>(e);
-        Assert.InRange(seconds, 5.2, 8);
-        Assert.InRange(silent.Silence.TotalSeconds, 3.0, 3.5);
-        Assert.InRange(silent.Stalled.TotalSeconds, 2.2, 2.8);
+        // At least the 2.5 s stall made here (a loaded machine adds stalls of its own, forgiven the same way).
+        Assert.InRange(seconds, 5.2, 12);
+        Assert.InRange(silent.Silence.TotalSeconds, 3.0, 4.1);
+        Assert.InRange(silent.Stalled.TotalSeconds, 2.2, 8);
         Assert.Contains("this node was stalled did not count", e.Status.Detail);
         Assert.Equal(BreakerState.Open, client.Breaker.State);
     }
