@@ -59,6 +59,9 @@ public sealed class PeerClient : IDisposable
 
     public CircuitBreaker Breaker { get; }
 
+    /// <summary>The clock the subscription watchdog counts silence and stalls by (a test moves it to fake a stall).</summary>
+    internal TimeProvider Clock { get; init; } = TimeProvider.System;
+
     public Task<HelloResponse> HelloAsync(CancellationToken cancellationToken = default) =>
         UnaryAsync((o, n) => _client.HelloAsync(new HelloRequest { NodeName = _options.NodeName, ProtocolVersion = Serving.FederationService.ProtocolVersion }, o), cancellationToken);
 
@@ -114,21 +117,32 @@ public sealed class PeerClient : IDisposable
         }
         Breaker.Success();
         var stream = call.ResponseStream;
+        using var watchdog = new SubscriptionWatchdog(_options.Heartbeat * 3, Clock, cancellationToken);
         while (true)
         {
-            // Three missed heartbeats: the link is dead even if TCP has not noticed.
-            using var watchdog = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            watchdog.CancelAfter(_options.Heartbeat * 3);
+            // Three missed heartbeats (counted while this process runs): the link is dead even if TCP has not
+            // noticed. Any message is a sign of life; the time the caller spends on one is not silence.
             bool more;
+            watchdog.Arm();
             try
             {
                 more = await stream.MoveNext(watchdog.Token);
             }
-            catch (RpcException e) when (e.StatusCode == StatusCode.Cancelled && !cancellationToken.IsCancellationRequested)
+            catch (Exception e) when (watchdog.Fired && !cancellationToken.IsCancellationRequested)
             {
-                throw new RpcException(new Status(StatusCode.Unavailable, $"no message or heartbeat from {Link.Name} for {_options.Heartbeat.TotalSeconds * 3:F0} s"));
+                // Whatever the client made of its cancelled read (CANCELLED, or UNAVAILABLE "The request was
+                // aborted" when the cancelled call won the race against the cancelled read), it was silence.
+                Breaker.Failure();
+                throw new PeerSilentException(Link.Name, watchdog.Silence, _options.Heartbeat, watchdog.Stalled, e);
+            }
+            finally
+            {
+                watchdog.Disarm();
             }
             if (!more) yield break;
+            // The watchdog fired as this message arrived: its token is spent (and the client may have cancelled
+            // the call), so end here; the caller re-subscribes after what it applied, nothing counted against the peer.
+            bool last = watchdog.Fired;
             var message = stream.Current;
             switch (message.KindCase)
             {
@@ -158,6 +172,7 @@ public sealed class PeerClient : IDisposable
                 default:
                     throw new WireFormatException("kind", "a feed message that is neither changes nor a heartbeat");
             }
+            if (last) yield break;
         }
     }
 

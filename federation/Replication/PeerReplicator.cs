@@ -11,6 +11,9 @@ namespace DihNode.Federation.Replication;
 /// then Subscribe from the applied sequence + 1, applying each batch in its own transaction. Any failure
 /// drops the link and reconnects with exponential backoff (the client's breaker stops it hammering a dead
 /// peer); the copy stays as it was and turns stale after <see cref="FederationOptions.StaleAfter"/>.
+/// A peer silent for three heartbeats is such a failure, logged as "no heartbeat" (<see cref="PeerSilentException"/>);
+/// a stall of this node is not (<see cref="SubscriptionWatchdog"/>), and a subscription the watchdog ends
+/// as a message arrives is re-opened after what was applied without counting a failure.
 /// </summary>
 public sealed class PeerReplicator(PeerClient client, IReplicaStore store, FederationOptions options, ILogger log)
 {

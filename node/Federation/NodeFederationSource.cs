@@ -121,7 +121,7 @@ internal sealed class NodeFederationSource : IFederationSource
     public HubSnapshot ReadSnapshot()
     {
         using var context = _store.NewContext();
-        using var transaction = context.Database.BeginTransaction(); // one read snapshot (WAL): the sequence and the hubs agree
+        using var transaction = ReadTransaction.Begin(context); // one read snapshot (WAL): the sequence and the hubs agree
         long sequence = context.Changes.Max(c => (long?)c.Sequence) ?? 0;
         var hubs = HubRegistry.LoadHubs(context).AsNoTracking().Where(h => h.Origin == "").OrderBy(h => h.Id).AsEnumerable().Select(Publish).ToList();
         transaction.Commit();
@@ -131,7 +131,7 @@ internal sealed class NodeFederationSource : IFederationSource
     public ChangePage ReadChanges(long from, int max)
     {
         using var context = _store.NewContext();
-        using var transaction = context.Database.BeginTransaction();
+        using var transaction = ReadTransaction.Begin(context);
         long first = _store.Registry.FirstRetainedSequence;
         if (from < first) throw new FeedCompactedException(from, first);
         var rows = context.Changes.AsNoTracking().Where(c => c.Sequence >= from).OrderBy(c => c.Sequence).Take(max).ToList();

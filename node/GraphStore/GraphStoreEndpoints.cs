@@ -53,6 +53,19 @@ public static class GraphStoreEndpoints
         if (context.RequestServices.GetRequiredService<WriteAccess>().Check(context, WriteRole.Data) is { } denied) return denied;
         var managed = new ManagedGraphs(store);
         if (target.Graph is { } g && managed.Contains(g)) return ProtocolErrors.Forbidden(ManagedGraphs.Refusal(g));
+        try
+        {
+            return await WriteAsync(context, options, store, target, method);
+        }
+        catch (Exception e) when (DatabaseBusy.Is(e))
+        {
+            return ProtocolErrors.Locked(context, e);
+        }
+    }
+
+    /// <summary>PUT, POST and DELETE, after the checks; each one store transaction.</summary>
+    private static async Task<IResult?> WriteAsync(HttpContext context, NodeOptions options, NodeStore store, GraphTarget target, string method)
+    {
         if (HttpMethods.IsDelete(method)) return await DeleteAsync(store, target);
 
         Iri? graph = target.IsService ? Iri.FromTrusted($"{NodeUrls.Base(context, options)}/graph-store/graphs/{Guid.NewGuid():N}") : target.Graph;

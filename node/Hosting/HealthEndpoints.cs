@@ -1,3 +1,4 @@
+using DihNode.Node.Federation;
 using DihNode.Node.Registry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -6,13 +7,19 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace DihNode.Node.Hosting;
 
-/// <summary><c>/healthz</c>: the node answers, its registry reads, and how far its change feed is.</summary>
+/// <summary>
+/// <c>/healthz</c>: the node answers, its registry reads and could take a write now
+/// (<see cref="RegistryHealthCheck"/>), and how far its change feed is. <c>"registry"</c> is <c>"ok"</c>,
+/// <c>"locked"</c> (another process holds the database's write lock: writes would wait, then get 503) or
+/// <c>"unavailable"</c> (the file cannot be opened); anything but ok answers 503, with
+/// <c>"status": "unavailable"</c> and the reason in <c>"registryProblem"</c>.
+/// </summary>
 internal static class HealthEndpoints
 {
     public static void Map(IEndpointRouteBuilder app) =>
-        app.MapGet("/healthz", (NodeStore store, QueryGate gate, IServiceProvider services) =>
+        app.MapGet("/healthz", async (NodeStore store, QueryGate gate, IServiceProvider services, HttpContext http) =>
         {
-            var peers = services.GetService<Federation.PeerStates>()?.All.Select(p => new
+            var peers = services.GetService<PeerStates>()?.All.Select(p => new
             {
                 name = p.Name,
                 connected = p.Connected,
@@ -23,15 +30,30 @@ internal static class HealthEndpoints
                 breaker = p.Breaker.ToString(),
                 lastError = p.LastError,
             }).ToList();
-            using var context = store.NewContext();
+            var problem = await RegistryHealthCheck.ProbeAsync(store, http.RequestAborted);
+            int? hubs = null;
+            long? lastSequence = null;
+            if (problem?.State is not RegistryWriteState.Unavailable)
+            {
+                using var context = store.NewContext();
+                hubs = context.Hubs.Count(); // reads go on while another process holds the write lock (WAL)
+                lastSequence = store.Registry.LastSequence;
+            }
             return Results.Json(new
             {
-                status = "ok",
-                hubs = context.Hubs.Count(),
-                lastSequence = store.Registry.LastSequence,
+                status = problem is null ? "ok" : "unavailable",
+                registry = problem?.State switch
+                {
+                    null => "ok",
+                    RegistryWriteState.Locked => "locked",
+                    _ => "unavailable",
+                },
+                registryProblem = problem?.Message,
+                hubs,
+                lastSequence,
                 quads = store.Rdf.Snapshot().Count(default),
                 runningQueries = gate.Running,
                 peers,
-            });
+            }, statusCode: problem is null ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
         });
 }

@@ -65,6 +65,7 @@ public static class NodeServer
         BadHttpRequestException b => b.StatusCode,
         RegistryRuleException => StatusCodes.Status400BadRequest,
         HubVersionConflictException => StatusCodes.Status412PreconditionFailed,
+        DatabaseLockedException => StatusCodes.Status503ServiceUnavailable,
         OperationCanceledException => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status500InternalServerError,
     };

@@ -13,6 +13,7 @@ namespace DihNode.Node.OData;
 /// an EF Core <see cref="IQueryable{T}"/>); writes (in <c>HubsController.Writes.cs</c>) go through
 /// <see cref="HubRegistry"/>, so the RDF projection follows them.
 /// </summary>
+[DatabaseLocked]
 public sealed partial class HubsController(RegistryDbContext context, NodeStore store, WriteAccess access) : ODataController
 {
     [RegistryQuery]

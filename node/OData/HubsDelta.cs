@@ -105,12 +105,11 @@ internal static class HubsDelta
         List<HubChange> rows;
         List<Hub> current;
         using (var context = store.NewContext())
-        using (var transaction = await context.Database.BeginTransactionAsync(http.RequestAborted))
+        using (ReadTransaction.Begin(context)) // one read snapshot: the changes and the hubs agree
         {
             rows = await context.Changes.AsNoTracking().Where(c => c.Sequence > since).OrderBy(c => c.Sequence).Take(MaxChanges + 1).ToListAsync(http.RequestAborted);
             var iris = rows.Where(r => r.Kind == HubChangeKind.Upsert).Select(r => r.HubIri).ToHashSet(StringComparer.Ordinal);
             current = iris.Count == 0 ? [] : await context.Hubs.AsNoTracking().Where(h => iris.Contains(h.Iri)).OrderBy(h => h.Id).ToListAsync(http.RequestAborted);
-            await transaction.CommitAsync(http.RequestAborted);
         }
         bool more = rows.Count > MaxChanges;
         if (more) rows.RemoveAt(rows.Count - 1);

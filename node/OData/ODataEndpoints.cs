@@ -29,6 +29,7 @@ internal static class ODataEndpoints
 
     public static void MapNodeOData(this WebApplication app)
     {
+        ODataQueryLimits.Map(app); // before the delta links: they are queries too
         HubsDelta.Map(app);
         app.MapControllers();
     }

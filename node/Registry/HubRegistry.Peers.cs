@@ -123,11 +123,12 @@ public sealed partial class HubRegistry
     /// <summary>Drops change rows up to <paramref name="through"/> (never the last one, which numbers the next change). Returns the rows removed.</summary>
     public async Task<int> CompactChangesAsync(long through, CancellationToken cancellationToken = default)
     {
+        long called = System.Diagnostics.Stopwatch.GetTimestamp();
         await _writeLock.WaitAsync(cancellationToken);
         try
         {
             using var context = _store.NewContext();
-            using var transaction = context.Database.BeginTransaction();
+            using var transaction = await BeginLockedAsync(context, called, cancellationToken);
             long last = context.Changes.Max(c => (long?)c.Sequence) ?? 0;
             long upTo = Math.Min(through, last - 1);
             long already = ReadLong(context, CompactedSetting) ?? 0;

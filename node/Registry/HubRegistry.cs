@@ -9,7 +9,9 @@ namespace DihNode.Node.Registry;
 /// The one write path for hubs (imports, OData writes, the admin API, replication). Each write is one
 /// registry transaction that also appends its numbered <see cref="HubChange"/>s; once it commits, the
 /// RDF projection is brought up to date before the call returns, so a change is visible in OData,
-/// SPARQL, DCAT and HTML as soon as the write returns. Writes run one at a time.
+/// SPARQL, DCAT and HTML as soon as the write returns. Writes run one at a time; while another process
+/// holds the database's write lock a write waits for it, at most <see cref="LockWait"/>
+/// (<c>HubRegistry.Locking.cs</c>).
 /// </summary>
 public sealed partial class HubRegistry
 {
@@ -155,6 +157,7 @@ public sealed partial class HubRegistry
     /// <summary>Runs <paramref name="body"/> in one registry transaction with its change log, then projects the changes to RDF.</summary>
     private async Task WriteAsync(Action<RegistryDbContext, ReferenceLookup, ChangeLog> body, ReferenceData? reference, CancellationToken cancellationToken)
     {
+        long called = System.Diagnostics.Stopwatch.GetTimestamp();
         await _writeLock.WaitAsync(cancellationToken);
         long last;
         try
@@ -162,13 +165,22 @@ public sealed partial class HubRegistry
             ChangeLog log;
             using (var context = _store.NewContext())
             {
-                using var transaction = context.Database.BeginTransaction();
-                if (reference is not null) ReferenceTables.Sync(context, reference);
-                var lookup = new ReferenceLookup(context, _store.Iris);
-                log = new ChangeLog(context, context.Changes.Max(c => (long?)c.Sequence) ?? 0);
-                body(context, lookup, log);
-                context.SaveChanges();
-                transaction.Commit();
+                using var transaction = await BeginLockedAsync(context, called, cancellationToken);
+                try
+                {
+                    if (reference is not null) ReferenceTables.Sync(context, reference);
+                    var lookup = new ReferenceLookup(context, _store.Iris);
+                    log = new ChangeLog(context, context.Changes.Max(c => (long?)c.Sequence) ?? 0);
+                    body(context, lookup, log);
+                    context.SaveChanges();
+                    transaction.Commit();
+                }
+                catch (Exception e) when (e is not DatabaseLockedException && DatabaseBusy.Is(e))
+                {
+                    // The lock was taken, so no other writer can refuse this transaction in WAL mode; a file
+                    // locked in another process's exclusive mode still can: the transaction rolls back whole.
+                    throw new DatabaseLockedException(TimeSpan.Zero, e);
+                }
                 last = log.Sequence;
             }
             if (log.Count == 0 && reference is null && log.Marks.Count == 0) return;

@@ -117,14 +117,27 @@ public sealed class NodeStore : IDisposable
 
     internal DbContextOptions<RegistryDbContext> ContextOptions => _options;
 
+    /// <summary>
+    /// Notes that the RDF projection has caught up with <paramref name="sequence"/>. The note only saves
+    /// work at the next start: when another process holds the lock (briefly: 1 s) it is left behind, and
+    /// <see cref="CatchUpProjection"/> rebuilds the hubs graph at the next open, or the next write moves it on.
+    /// </summary>
     internal void MarkProjected(long sequence)
     {
         using var context = NewContext();
+        context.Database.OpenConnection();
+        ((SqliteConnection)context.Database.GetDbConnection()).DefaultTimeout = 1;
         var row = context.Settings.Find(ProjectedSetting);
         string value = sequence.ToString(CultureInfo.InvariantCulture);
         if (row is null) context.Settings.Add(new RegistrySetting { Key = ProjectedSetting, Value = value });
         else row.Value = value;
-        context.SaveChanges();
+        try
+        {
+            context.SaveChanges();
+        }
+        catch (Exception e) when (DatabaseBusy.Is(e))
+        {
+        }
     }
 
     private void CatchUpProjection()

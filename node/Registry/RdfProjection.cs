@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using DihNode.Rdf.Model;
 using DihNode.Rdf.Store;
 using DihNode.Vocab;
@@ -16,27 +17,56 @@ namespace DihNode.Node.Registry;
 /// </summary>
 internal static class RdfProjection
 {
+    /// <summary>The links index of each store: it follows the store's committed state, one writer at a time.</summary>
+    private static readonly ConditionalWeakTable<IRdfStore, CrossSourceLinks> s_links = [];
+
+    /// <summary>The links index of <paramref name="rdf"/> (for tests: how often it rebuilt in full).</summary>
+    internal static CrossSourceLinks LinksOf(IRdfStore rdf) => s_links.GetValue(rdf, _ => new CrossSourceLinks());
+
+    /// <summary>
+    /// Projects one registry write: removals, upserts and peer marks, then relinks only the hubs it touched
+    /// (<see cref="CrossSourceLinks.Update"/>), so the cost follows the size of the write, not of the store.
+    /// </summary>
     public static void Apply(IRdfStore rdf, ProfileIris iris, IEnumerable<(HubRecord Record, string Origin)> upserts, IEnumerable<(string Iri, string Origin)> deleted, ReferenceData? reference, IReadOnlyList<PeerMark>? marks = null)
     {
         using var tx = rdf.BeginWrite();
-        if (reference is not null) HubStoreWriter.ReplaceReference(tx, reference);
-        foreach (var (iri, origin) in deleted) HubStoreWriter.RemoveHub(tx, GraphOf(tx, iris, origin), Iri.FromTrusted(iri));
-        foreach (var (record, origin) in upserts) HubStoreWriter.WriteHub(tx, GraphOf(tx, iris, origin), HubDescriptionBuilder.Build(record, iris, 0, 0));
-        foreach (var mark in marks ?? []) PeerGraphs.WriteProvenance(tx, iris, mark);
-        HubStoreWriter.Relink(tx, iris, HubGraphs(tx, iris));
-        tx.Commit();
+        var links = LinksOf(rdf);
+        try
+        {
+            var touched = new HashSet<(int Graph, int Subject)>();
+            if (reference is not null) HubStoreWriter.ReplaceReference(tx, reference);
+            foreach (var (iri, origin) in deleted) HubStoreWriter.RemoveHub(tx, GraphOf(tx, iris, origin), Iri.FromTrusted(iri), touched);
+            foreach (var (record, origin) in upserts) HubStoreWriter.WriteHub(tx, GraphOf(tx, iris, origin), HubDescriptionBuilder.Build(record, iris, 0, 0), touched);
+            foreach (var mark in marks ?? []) PeerGraphs.WriteProvenance(tx, iris, mark);
+            links.Update(tx, iris, HubGraphs(tx, iris), touched);
+            tx.Commit();
+        }
+        catch
+        {
+            links.Invalidate();
+            throw;
+        }
     }
 
-    /// <summary>Replaces every hubs graph (own and peers') with <paramref name="all"/> (after a crash between a registry commit and its projection, or a new RDF file).</summary>
+    /// <summary>Replaces every hubs graph (own and peers') with <paramref name="all"/> (after a crash between a registry commit and its projection, or a new RDF file); relinks in full.</summary>
     public static void Rebuild(IRdfStore rdf, ProfileIris iris, IEnumerable<(HubRecord Record, string Origin)> all, IEnumerable<PeerMark> marks)
     {
         using var tx = rdf.BeginWrite();
-        foreach (var graph in HubGraphs(tx, iris))
-            if (tx.TryGetId(graph, out int g)) tx.RemoveAll(QuadPattern.InGraph(g));
-        foreach (var (record, origin) in all) HubStoreWriter.WriteHub(tx, GraphOf(tx, iris, origin), HubDescriptionBuilder.Build(record, iris, 0, 0));
-        foreach (var mark in marks) PeerGraphs.WriteProvenance(tx, iris, mark);
-        HubStoreWriter.Relink(tx, iris, HubGraphs(tx, iris));
-        tx.Commit();
+        var links = LinksOf(rdf);
+        try
+        {
+            foreach (var graph in HubGraphs(tx, iris))
+                if (tx.TryGetId(graph, out int g)) tx.RemoveAll(QuadPattern.InGraph(g));
+            foreach (var (record, origin) in all) HubStoreWriter.WriteHub(tx, GraphOf(tx, iris, origin), HubDescriptionBuilder.Build(record, iris, 0, 0));
+            foreach (var mark in marks) PeerGraphs.WriteProvenance(tx, iris, mark);
+            links.Rebuild(tx, iris, HubGraphs(tx, iris));
+            tx.Commit();
+        }
+        catch
+        {
+            links.Invalidate();
+            throw;
+        }
     }
 
     private static int GraphOf(IStoreTransaction tx, ProfileIris iris, string origin) =>

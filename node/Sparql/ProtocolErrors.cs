@@ -30,6 +30,16 @@ internal static class ProtocolErrors
         return Text(StatusCodes.Status405MethodNotAllowed, message);
     }
 
+    /// <summary>
+    /// Another process holds the database's write lock (<see cref="Registry.DatabaseBusy"/>): nothing was
+    /// written; the same request succeeds once the lock goes.
+    /// </summary>
+    public static IResult Locked(HttpContext context, Exception error)
+    {
+        context.Response.Headers.RetryAfter = Registry.DatabaseBusy.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Text(StatusCodes.Status503ServiceUnavailable, Registry.DatabaseBusy.Message(error));
+    }
+
     /// <summary>All query slots are taken: the request never ran; the client should come back shortly.</summary>
     public static IResult Busy(HttpContext context, int slots)
     {

@@ -86,6 +86,10 @@ internal static class SparqlUpdateEndpoint
             UpdateSummary summary = await Task.Run(() => UpdateExecutor.Execute(update, managed.Guard(store.Rdf), updateOptions), context.RequestAborted);
             return Results.Json(new { quadsRemoved = summary.QuadsRemoved, quadsAdded = summary.QuadsAdded });
         }
+        catch (Exception e) when (DatabaseBusy.Is(e))
+        {
+            return ProtocolErrors.Locked(context, e);
+        }
         catch (ManagedGraphException e)
         {
             return ProtocolErrors.Forbidden(e.Message + "; nothing was changed");

@@ -60,21 +60,41 @@ public static class HubStoreWriter
     /// Writes one hub's description into graph <paramref name="hubsGraph"/>: added when new, left alone when
     /// the stored statements are the same (up to blank node names), else the old description replaced.
     /// </summary>
-    public static HubWriteOutcome WriteHub(IStoreTransaction tx, int hubsGraph, HubDescription hub)
+    /// <remarks>
+    /// <paramref name="touched"/>, when given, receives the graph and subject of every statement removed or added, so
+    /// that <see cref="CrossSourceLinks.Update"/> can relink just those.
+    /// </remarks>
+    public static HubWriteOutcome WriteHub(IStoreTransaction tx, int hubsGraph, HubDescription hub, ISet<(int Graph, int Subject)>? touched = null)
     {
         var old = ReadDescription(tx, hubsGraph, hub.Hub);
         if (old.Count > 0 && Same(old.Select(o => o.Triple), hub.Triples)) return HubWriteOutcome.Unchanged;
-        foreach (var (encoded, _) in old) tx.Remove(encoded);
+        foreach (var (encoded, _) in old)
+        {
+            tx.Remove(encoded);
+            touched?.Add((hubsGraph, encoded.S));
+        }
         var graph = (NamedOrBlankNode)tx.GetTerm(hubsGraph);
-        foreach (var t in hub.Triples) tx.Add(Encode(tx, t.Subject, t.Predicate, t.Object, graph));
+        foreach (var t in hub.Triples)
+        {
+            var encoded = Encode(tx, t.Subject, t.Predicate, t.Object, graph);
+            tx.Add(encoded);
+            touched?.Add((hubsGraph, encoded.S));
+        }
         return old.Count == 0 ? HubWriteOutcome.Imported : HubWriteOutcome.Updated;
     }
 
-    /// <summary>Removes a hub's description (its statements and its parts') from <paramref name="hubsGraph"/>; false when it had none.</summary>
-    public static bool RemoveHub(IStoreTransaction tx, int hubsGraph, Iri hub)
+    /// <summary>
+    /// Removes a hub's description (its statements and its parts') from <paramref name="hubsGraph"/>; false when
+    /// it had none. <paramref name="touched"/>, when given, receives the graph and subject of every statement removed.
+    /// </summary>
+    public static bool RemoveHub(IStoreTransaction tx, int hubsGraph, Iri hub, ISet<(int Graph, int Subject)>? touched = null)
     {
         var old = ReadDescription(tx, hubsGraph, hub);
-        foreach (var (encoded, _) in old) tx.Remove(encoded);
+        foreach (var (encoded, _) in old)
+        {
+            tx.Remove(encoded);
+            touched?.Add((hubsGraph, encoded.S));
+        }
         return old.Count > 0;
     }
 
@@ -129,37 +149,23 @@ public static class HubStoreWriter
         tx.RemoveAll(QuadPattern.InGraph(links));
         if (!tx.TryGetId(DihTerms.Hub, out int hubClass)) return 0;
         int type = tx.GetOrAddId(Vocabulary.Rdf.Type);
-        var all = new List<(int Id, (int Graph, int Source) Source, string? Host, string? NameKey)>();
-        var ids = new List<(int Id, int Graph)>();
+        var predicates = HubLinkKeys.Predicates.Of(tx);
+        var all = new List<(int Id, HubLinkKeys Keys)>();
         foreach (var graph in hubGraphs)
         {
             if (!tx.TryGetId(graph, out int g)) continue;
+            var ids = new List<int>();
             var cursor = tx.Find(QuadPattern.InGraph(g, 0, type, hubClass));
-            while (cursor.MoveNext()) ids.Add((cursor.Current.S, g));
-        }
-        foreach (var (id, hubs) in ids)
-        {
-            int source = 0;
-            string? host = null, name = null, country = null;
-            var c = tx.Find(QuadPattern.InGraph(hubs, id));
-            while (c.MoveNext())
-            {
-                var p = (Iri)tx.GetTerm(c.Current.P);
-                var o = tx.GetTerm(c.Current.O);
-                if (p == DctTerms.Source) source = c.Current.O;
-                else if (p == FoafTerms.Homepage && o is Iri page) host = Names.WebsiteHost(page.Value);
-                else if (p == SkosTerms.PrefLabel && o is Literal l) name = Names.Slug(l.LexicalForm);
-                else if (p == DctTerms.Spatial && o is Iri sp && sp.Value.StartsWith(CountryAuthority, StringComparison.Ordinal)) country = sp.Value;
-            }
-            all.Add((id, (hubs, source), host, name is null || country is null ? null : name + "|" + country));
+            while (cursor.MoveNext()) ids.Add(cursor.Current.S);
+            foreach (int id in ids) all.Add((id, HubLinkKeys.Read(tx, predicates, g, id)));
         }
         var pairs = new HashSet<(int, int)>();
-        foreach (var group in all.Where(h => h.Host is not null).GroupBy(h => h.Host).Concat(all.Where(h => h.NameKey is not null).GroupBy(h => h.NameKey)))
+        foreach (var group in all.Where(h => h.Keys.Host is not null).GroupBy(h => h.Keys.Host).Concat(all.Where(h => h.Keys.NameKey is not null).GroupBy(h => h.Keys.NameKey)))
         {
             var members = group.ToList();
             for (int i = 0; i < members.Count; i++)
                 for (int j = i + 1; j < members.Count; j++)
-                    if (members[i].Source != members[j].Source)
+                    if (members[i].Keys.Source != members[j].Keys.Source)
                         pairs.Add((Math.Min(members[i].Id, members[j].Id), Math.Max(members[i].Id, members[j].Id)));
         }
         int relation = tx.GetOrAddId(DctTerms.Relation);
