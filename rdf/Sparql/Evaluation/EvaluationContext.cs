@@ -27,6 +27,7 @@ internal sealed class EvaluationContext
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly QueryOptions _options;
     private readonly int[]? _defaultGraphs;
+    private readonly bool _unionDefaultGraph;
     private readonly HashSet<int>? _namedGraphs;
     private bool _sealed;
     private int _ticks;
@@ -43,10 +44,10 @@ internal sealed class EvaluationContext
             _defaultGraphs = [.. from.Select(g => store.TryGetId(g, out int id) ? id : 0).Where(id => id > 0).Distinct()];
             _namedGraphs = [.. fromNamed.Select(g => store.TryGetId(g, out int id) ? id : 0).Where(id => id > 0)];
         }
-        else if (options.UnionDefaultGraph)
+        else
         {
             // The default graph is the merge of the stored default graph and every named graph.
-            _defaultGraphs = [TermIds.DefaultGraph, .. store.GraphNameIds()];
+            _unionDefaultGraph = options.UnionDefaultGraph;
         }
     }
 
@@ -113,18 +114,31 @@ internal sealed class EvaluationContext
     /// <summary>Whether the named graph holding a quad belongs to the dataset (FROM NAMED, when given).</summary>
     public bool IsDatasetNamedGraph(int id) => id > 0 && (_namedGraphs is null || _namedGraphs.Contains(id));
 
-    /// <summary>The quads matching (s, p, o) in <paramref name="graph"/>; 0 leaves a position open.</summary>
+    /// <summary>
+    /// The quads matching (s, p, o) in <paramref name="graph"/>; 0 leaves a position open. In a default
+    /// graph that merges several graphs (Query §13.1: the RDF merge; a triple in several of them is one
+    /// triple), each triple comes once, with G = 0. The union default graph streams in index order
+    /// (<see cref="QuadCursor.DistinctTriples"/>, nothing materialised).
+    /// </summary>
     public ScanCursor Scan(int s, int p, int o, int graph)
     {
         if (s < 0 || p < 0 || o < 0) return ScanCursor.Empty;
         if (graph == AnyNamedGraph) return new ScanCursor(Store.Find(QuadPattern.InNamedGraphs(s, p, o)));
         if (graph != DefaultGraph) return new ScanCursor(Store.Find(QuadPattern.InGraph(graph, s, p, o)));
+        if (_unionDefaultGraph) return new ScanCursor(Store.Find(QuadPattern.InAllGraphs(s, p, o)).DistinctTriples());
         if (_defaultGraphs is null) return new ScanCursor(Store.Find(QuadPattern.InDefaultGraph(s, p, o)));
         if (_defaultGraphs.Length == 1) return new ScanCursor(Store.Find(QuadPattern.InGraph(_defaultGraphs[0], s, p, o)));
-        // The RDF merge of the FROM graphs: a triple in several of them is one triple. When only one
-        // of them holds matches, its quads are the answer as they are.
+        return ScanFromGraphs(s, p, o);
+    }
+
+    /// <summary>
+    /// The merge of the FROM graphs. When only one of them holds matches, its quads are the answer as
+    /// they are; else their ranges are merged in index order, each triple once (<see cref="QuadCursor.MergeGraphs"/>).
+    /// </summary>
+    private ScanCursor ScanFromGraphs(int s, int p, int o)
+    {
         int only = -1;
-        foreach (int g in _defaultGraphs)
+        foreach (int g in _defaultGraphs!)
         {
             if (Store.Count(QuadPattern.InGraph(g, s, p, o)) == 0) continue;
             if (only != -1) { only = -2; break; }
@@ -132,20 +146,19 @@ internal sealed class EvaluationContext
         }
         if (only == -1) return ScanCursor.Empty;
         if (only >= 0) return new ScanCursor(Store.Find(QuadPattern.InGraph(only, s, p, o)));
-        var seen = new HashSet<(int, int, int)>();
-        var list = new List<EncodedQuad>();
-        foreach (int g in _defaultGraphs)
-            foreach (EncodedQuad q in Store.Find(QuadPattern.InGraph(g, s, p, o)))
-                if (seen.Add((q.S, q.P, q.O))) list.Add(q with { G = 0 });
-        return new ScanCursor([.. list], 0, list.Count);
+        return new ScanCursor(QuadCursor.MergeGraphs(Store, _defaultGraphs, s, p, o));
     }
 
-    /// <summary>The number of quads <see cref="Scan"/> would return (an upper bound for merged FROM graphs).</summary>
+    /// <summary>
+    /// The number of quads <see cref="Scan"/> would return: exact for one graph, an upper bound for a
+    /// default graph that merges several (each graph's matches counted, a triple in two graphs twice).
+    /// </summary>
     public long Count(int s, int p, int o, int graph)
     {
         if (s < 0 || p < 0 || o < 0) return 0;
         if (graph == AnyNamedGraph) return Store.Count(QuadPattern.InNamedGraphs(s, p, o));
         if (graph != DefaultGraph) return Store.Count(QuadPattern.InGraph(graph, s, p, o));
+        if (_unionDefaultGraph) return Store.Count(QuadPattern.InAllGraphs(s, p, o));
         if (_defaultGraphs is null) return Store.Count(QuadPattern.InDefaultGraph(s, p, o));
         long n = 0;
         foreach (int g in _defaultGraphs) n += Store.Count(QuadPattern.InGraph(g, s, p, o));

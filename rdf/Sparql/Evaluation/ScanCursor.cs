@@ -4,8 +4,8 @@ using DihNode.Rdf.Store;
 namespace DihNode.Rdf.Sparql.Evaluation;
 
 /// <summary>
-/// The quads of one pattern in the active graph: a store cursor, or a slice of an array (the merge of
-/// several FROM graphs, deduplicated there, or one key's quads in a <see cref="PatternIndex"/>).
+/// The quads of one pattern in the active graph: a store cursor (also the merge of several graphs,
+/// each triple once), or a slice of an array (one key's quads in a <see cref="PatternIndex"/>).
 /// </summary>
 internal struct ScanCursor
 {

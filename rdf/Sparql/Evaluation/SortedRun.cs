@@ -9,8 +9,9 @@ namespace DihNode.Rdf.Sparql.Evaluation;
 /// distinct and dense, by one read of a bitmap of them.
 /// </summary>
 /// <remarks>
-/// Ids may repeat (one per graph of a merged FROM default graph): a probe returns how many times the
-/// id occurs, and the join yields the other side's quad that many times (bag semantics, Query §18.4).
+/// Ids may repeat when the range repeats them (the evaluator's ranges give each triple once, merged
+/// default graphs included): a probe returns how many times the id occurs, and the join yields the
+/// other side's quad that many times (bag semantics, Query §18.4).
 /// </remarks>
 internal sealed class SortedRun
 {
@@ -59,7 +60,7 @@ internal sealed class SortedRun
             ids.Add(id);
         }
         int[] array = [.. ids];
-        // Index ranges of a one-variable pattern come sorted; merged FROM graphs may not.
+        // Index ranges of a one-variable pattern come sorted (merged graphs too); other ranges may not.
         if (!sorted) Array.Sort(array);
         return new SortedRun(array);
     }
