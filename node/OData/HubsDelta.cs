@@ -86,18 +86,18 @@ internal static class HubsDelta
         string token = http.Request.Query["$deltatoken"].ToString();
         if (!long.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out long since))
         {
-            await ErrorAsync(http, StatusCodes.Status400BadRequest, "BadDeltaToken", $"$deltatoken: '{token}' is not a delta token this service issued (a sequence number)");
+            await ODataErrors.WriteAsync(http, StatusCodes.Status400BadRequest, "BadDeltaToken", $"$deltatoken: '{token}' is not a delta token this service issued (a sequence number)");
             return;
         }
         if (http.Request.Query.Keys.FirstOrDefault(k => k.StartsWith('$') && k is not "$deltatoken" and not "$format") is { } other)
         {
-            await ErrorAsync(http, StatusCodes.Status400BadRequest, "BadDeltaQuery", $"{other}: a delta link takes no query options besides $deltatoken (OData 4.01 Part 1, §11.3)");
+            await ODataErrors.WriteAsync(http, StatusCodes.Status400BadRequest, "BadDeltaQuery", $"{other}: a delta link takes no query options besides $deltatoken (OData 4.01 Part 1, §11.3)");
             return;
         }
         long first = store.Registry.FirstRetainedSequence;
         if (since < first - 1)
         {
-            await ErrorAsync(http, StatusCodes.Status410Gone, "DeltaTokenExpired", $"$deltatoken: the change feed was compacted through {first - 1}; read /odata/Hubs again with Prefer: {Preference}");
+            await ODataErrors.WriteAsync(http, StatusCodes.Status410Gone, "DeltaTokenExpired", $"$deltatoken: the change feed was compacted through {first - 1}; read /odata/Hubs again with Prefer: {Preference}");
             return;
         }
         bool v401 = IsV401(http.Request.Headers["OData-MaxVersion"].ToString());
@@ -175,17 +175,4 @@ internal static class HubsDelta
 
     private static bool IsV401(string maxVersion) =>
         decimal.TryParse(maxVersion.Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out decimal v) && v >= 4.01m;
-
-    private static async Task ErrorAsync(HttpContext http, int status, string code, string message)
-    {
-        http.Response.StatusCode = status;
-        http.Response.ContentType = "application/json; charset=utf-8";
-        await using var json = new Utf8JsonWriter(http.Response.Body);
-        json.WriteStartObject();
-        json.WriteStartObject("error");
-        json.WriteString("code", code);
-        json.WriteString("message", message);
-        json.WriteEndObject();
-        json.WriteEndObject();
-    }
 }

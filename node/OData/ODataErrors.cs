@@ -36,10 +36,20 @@ internal static class ODataErrors
         Answer(StatusCodes.Status412PreconditionFailed, "PreconditionFailed",
             $"If-Match W/\"{expected}\" is stale: the hub is at W/\"{actual}\" (it changed since it was read); nothing was written");
 
-    public static ObjectResult Unauthorized(HttpContext context)
+    /// <summary>
+    /// Writes the error straight to the response, for answers made outside MVC (middleware, delta links)
+    /// before anything was sent.
+    /// </summary>
+    public static async Task WriteAsync(HttpContext http, int status, string code, string message)
     {
-        context.Response.Headers.WWWAuthenticate = "Bearer realm=\"dihnode\"";
-        return Answer(StatusCodes.Status401Unauthorized, "Unauthorized",
-            "writes need the node's API key (Authorization: Bearer KEY or X-API-Key: KEY); a node started without --api-key accepts none");
+        http.Response.StatusCode = status;
+        http.Response.ContentType = "application/json; charset=utf-8";
+        await using var json = new System.Text.Json.Utf8JsonWriter(http.Response.Body);
+        json.WriteStartObject();
+        json.WriteStartObject("error");
+        json.WriteString("code", code);
+        json.WriteString("message", message);
+        json.WriteEndObject();
+        json.WriteEndObject();
     }
 }

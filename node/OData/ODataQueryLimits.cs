@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using DihNode.Node.Hosting;
 using DihNode.Node.Registry;
 using Microsoft.AspNetCore.Builder;
@@ -39,7 +38,7 @@ internal static class ODataQueryLimits
         if (slot is null)
         {
             http.Response.Headers.RetryAfter = "1";
-            await ErrorAsync(http, StatusCodes.Status503ServiceUnavailable, "Busy", $"all {options.MaxConcurrentQueries} query slots of this node are busy; retry in a moment");
+            await ODataErrors.WriteAsync(http, StatusCodes.Status503ServiceUnavailable, "Busy", $"all {options.MaxConcurrentQueries} query slots of this node are busy; retry in a moment");
             return;
         }
         var aborted = http.RequestAborted;
@@ -134,19 +133,6 @@ internal static class ODataQueryLimits
     private static Task AnswerAsync(HttpContext http, int status, string code, string message)
     {
         http.Response.Clear();
-        return ErrorAsync(http, status, code, message);
-    }
-
-    private static async Task ErrorAsync(HttpContext http, int status, string code, string message)
-    {
-        http.Response.StatusCode = status;
-        http.Response.ContentType = "application/json; charset=utf-8";
-        await using var json = new Utf8JsonWriter(http.Response.Body);
-        json.WriteStartObject();
-        json.WriteStartObject("error");
-        json.WriteString("code", code);
-        json.WriteString("message", message);
-        json.WriteEndObject();
-        json.WriteEndObject();
+        return ODataErrors.WriteAsync(http, status, code, message);
     }
 }

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
+using DihNode.Federation.Tests.Soak;
 using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
 
@@ -58,7 +58,7 @@ public sealed class FederationSoakTests(ITestOutputHelper output)
         var failures = new ConcurrentBag<string>();
         async Task Reader(int client)
         {
-            using var http = FromAddress($"127.0.0.{10 + client}");
+            using var http = LoopbackHttp.From(agg.WebUrl, $"127.0.0.{10 + client}");
             var nodes = new[] { agg, es, it };
             for (int i = 0; !stop.IsCancellationRequested; i++)
             {
@@ -107,25 +107,4 @@ public sealed class FederationSoakTests(ITestOutputHelper output)
         using var context = node.Store.NewContext();
         return context.Hubs.AsNoTracking().Where(h => node.Aggregator || h.Origin == "").ToDictionary(h => h.Iri, h => h.Name);
     }
-
-    /// <summary>An HTTP client whose connections leave from <paramref name="address"/> (a loopback address of its own).</summary>
-    private static HttpClient FromAddress(string address) => new(new SocketsHttpHandler
-    {
-        ConnectCallback = async (context, cancellationToken) =>
-        {
-            var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-            try
-            {
-                socket.Bind(new IPEndPoint(IPAddress.Parse(address), 0));
-                await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
-                return new NetworkStream(socket, ownsSocket: true);
-            }
-            catch
-            {
-                socket.Dispose();
-                throw;
-            }
-        },
-    })
-    { Timeout = TimeSpan.FromSeconds(60) };
 }

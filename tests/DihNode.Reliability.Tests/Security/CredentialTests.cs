@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Security.Cryptography;
 using System.Text;
 using DihNode.Node.Tests.Server;
+using DihNode.Reliability.Tests.Support;
 using DihNode.Rdf.Io;
 using DihNode.Rdf.Model;
 using DihNode.Rdf.Store;
@@ -98,27 +98,5 @@ public sealed class CredentialTests(NodeFixture node, ITestOutputHelper output) 
         Assert.NotEqual(before, Fingerprint());
     }
 
-    /// <summary>A hash of every quad (sorted N-Quads), the registry's last change, and both files' bytes.</summary>
-    private string Fingerprint()
-    {
-        var snapshot = node.Store.Rdf.Snapshot();
-        var lines = new List<string>();
-        var cursor = snapshot.Find(QuadPattern.InAllGraphs());
-        while (cursor.MoveNext())
-        {
-            var q = cursor.Current;
-            lines.Add($"{snapshot.GetTerm(q.S)} {snapshot.GetTerm(q.P)} {snapshot.GetTerm(q.O)} {(q.G == 0 ? "" : snapshot.GetTerm(q.G).ToString())}");
-        }
-        lines.Sort(StringComparer.Ordinal);
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (string line in lines) hash.AppendData(Encoding.UTF8.GetBytes(line + "\n"));
-        hash.AppendData(Encoding.UTF8.GetBytes(node.Store.Registry.LastSequence + "\n"));
-        foreach (string file in Directory.GetFiles(Path.GetDirectoryName(node.Options.Database)!).Order(StringComparer.Ordinal))
-        {
-            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            hash.AppendData(Encoding.UTF8.GetBytes(Path.GetFileName(file)));
-            hash.AppendData(SHA256.HashData(stream));
-        }
-        return $"{lines.Count} quads, sha256 {Convert.ToHexString(hash.GetHashAndReset())[..16]}";
-    }
+    private string Fingerprint() => DataFingerprint.Of(node.Store, node.Options.Database);
 }
