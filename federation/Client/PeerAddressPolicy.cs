@@ -28,7 +28,7 @@ public static class PeerAddressPolicy
     {
         AddressRange.Public or AddressRange.Private => null,
         AddressRange.Loopback => NamesLoopback(url) ? null : "a loopback address, and the configured URL does not name this machine (localhost, 127.x.x.x, [::1])",
-        AddressRange.LinkLocal => "a link-local address (169.254/16 holds the cloud metadata service)",
+        AddressRange.LinkLocal => "a link-local address (169.254/16, fe80::/10; 169.254.169.254 is the cloud metadata service)",
         AddressRange.Multicast => "a multicast address",
         AddressRange.Unspecified => "an unspecified address",
         AddressRange.Broadcast => "the broadcast address",

@@ -315,7 +315,7 @@ public sealed class PeerClient : IDisposable
     {
         for (Exception? x = e; x is not null; x = x.InnerException ?? (x as RpcException)?.Status.DebugException)
             if (x is PeerAddressRefusedException refused)
-                return new RpcException(new Status(StatusCode.Unavailable, refused.Message, refused));
+                return new RpcException(new Status(StatusCode.Unavailable, refused.Message));
         return null;
     }
 
