@@ -39,7 +39,9 @@ public sealed class PeerClient : IDisposable
             MaxSendMessageSize = options.MaxMessageBytes,
             // After failed connections the channel refuses calls until its reconnect backoff ends (by default
             // growing to 120 s): a peer that is back would stay unreachable that long. Bound it like the
-            // replicator's own reconnect backoff.
+            // replicator's own reconnect backoff. (With this node's own transport, whose ConnectCallback checks the
+            // peer's address, the channel leaves connections to HttpClient, which opens one per call when needed;
+            // the bound still holds for a caller's own handler.)
             MaxReconnectBackoff = TimeSpan.FromSeconds(5),
             HttpHandler = handler ?? Transport(link, options, _connector),
         });
