@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging;
 
 namespace DihNode.Federation;
 
@@ -20,7 +21,7 @@ public static class FederationHosting
     public static IServiceCollection AddDihFederation(this IServiceCollection services, FederationOptions options)
     {
         services.AddSingleton(options);
-        services.AddSingleton(_ => new PeerDirectory(options));
+        services.AddSingleton(sp => new PeerDirectory(options, log: sp.GetService<ILoggerFactory>()?.CreateLogger<PeerDirectory>()));
         services.AddGrpc(o =>
         {
             o.MaxReceiveMessageSize = options.MaxMessageBytes;

@@ -50,6 +50,12 @@ public sealed class FederationOptions
     /// </summary>
     public System.Security.Cryptography.X509Certificates.X509Certificate2? Certificate { get; init; }
 
+    /// <summary>
+    /// Resolves a peer's host name in place of DNS (tests only: a name that "resolves" to the metadata address
+    /// without touching the machine's resolver). Null: <see cref="System.Net.Dns"/>.
+    /// </summary>
+    internal Func<string, CancellationToken, ValueTask<System.Net.IPAddress[]>>? Resolver { get; init; }
+
     /// <summary>How far a caller's clock may be from ours before its proof is refused.</summary>
     public TimeSpan ClockSkew { get; init; } = TimeSpan.FromMinutes(5);
 

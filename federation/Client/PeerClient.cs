@@ -7,6 +7,7 @@ using Term = DihNode.Rdf.Model.Term;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
+using Microsoft.Extensions.Logging;
 using P = DihNode.Federation.Protocol;
 
 namespace DihNode.Federation.Client;
@@ -22,11 +23,15 @@ public sealed class PeerClient : IDisposable
     private readonly GrpcChannel _channel;
     private readonly P.Federation.FederationClient _client;
     private readonly FederationOptions _options;
+    private readonly PeerConnector _connector;
 
-    public PeerClient(PeerLink link, FederationOptions options, HttpMessageHandler? handler = null)
+    /// <param name="handler">A transport of the caller's own (tests); it replaces the address check of <see cref="PeerConnector"/>.</param>
+    /// <param name="log">Where refused peer addresses are logged (once per change).</param>
+    public PeerClient(PeerLink link, FederationOptions options, HttpMessageHandler? handler = null, ILogger? log = null)
     {
         Link = link;
         _options = options;
+        _connector = new PeerConnector(link, options.Resolver, log);
         Breaker = new CircuitBreaker(options.BreakerThreshold, options.BreakerOpenFor);
         _channel = GrpcChannel.ForAddress(link.Url, new GrpcChannelOptions
         {
@@ -34,20 +39,29 @@ public sealed class PeerClient : IDisposable
             MaxSendMessageSize = options.MaxMessageBytes,
             // After failed connections the channel refuses calls until its reconnect backoff ends (by default
             // growing to 120 s): a peer that is back would stay unreachable that long. Bound it like the
-            // replicator's own reconnect backoff.
+            // replicator's own reconnect backoff. (With this node's own transport, whose ConnectCallback checks the
+            // peer's address, the channel leaves connections to HttpClient, which opens one per call when needed;
+            // the bound still holds for a caller's own handler.)
             MaxReconnectBackoff = TimeSpan.FromSeconds(5),
-            HttpHandler = handler ?? Transport(link, options),
+            HttpHandler = handler ?? Transport(link, options, _connector),
         });
         _client = new P.Federation.FederationClient(_channel.Intercept(new LinkCredentialsInterceptor(options.NodeName, link.Secret)));
     }
 
     public PeerLink Link { get; }
 
-    /// <summary>The connection settings of a link; for an <c>https://</c> peer, mutual TLS with the peer's pinned certificate.</summary>
-    private static SocketsHttpHandler Transport(PeerLink link, FederationOptions options)
+    /// <summary>Connections refused by the address check so far (none of them opened a socket).</summary>
+    public int RefusedConnections => _connector.Refused;
+
+    /// <summary>
+    /// The connection settings of a link: connections made by <see cref="PeerConnector"/> (resolve, check every
+    /// address, connect to the checked ones); for an <c>https://</c> peer, mutual TLS with the peer's pinned certificate.
+    /// </summary>
+    private static SocketsHttpHandler Transport(PeerLink link, FederationOptions options, PeerConnector connector)
     {
         var handler = new SocketsHttpHandler
         {
+            ConnectCallback = connector.ConnectAsync,
             EnableMultipleHttp2Connections = true,
             KeepAlivePingDelay = TimeSpan.FromSeconds(20),
             KeepAlivePingTimeout = TimeSpan.FromSeconds(10),
@@ -93,6 +107,7 @@ public sealed class PeerClient : IDisposable
         catch (Exception e) when (Counts(e))
         {
             Breaker.Failure();
+            if (Refused(e) is { } refused) throw refused;
             throw;
         }
     }
@@ -113,6 +128,7 @@ public sealed class PeerClient : IDisposable
         catch (Exception e) when (Counts(e))
         {
             Breaker.Failure();
+            if (Refused(e) is { } refused) throw refused;
             throw;
         }
         Breaker.Success();
@@ -227,6 +243,7 @@ public sealed class PeerClient : IDisposable
         catch (Exception e) when (Counts(e))
         {
             Breaker.Failure();
+            if (Refused(e) is { } refused) throw refused;
             throw;
         }
     }
@@ -248,7 +265,11 @@ public sealed class PeerClient : IDisposable
             catch (RpcException e) when (Counts(e))
             {
                 Breaker.Failure();
-                if (e.StatusCode != StatusCode.Unavailable || attempt >= _options.MaxAttempts) throw;
+                if (e.StatusCode != StatusCode.Unavailable || attempt >= _options.MaxAttempts)
+                {
+                    if (Refused(e) is { } refused) throw refused;
+                    throw;
+                }
                 await Task.Delay(Backoff(attempt), cancellationToken);
             }
         }
@@ -287,6 +308,18 @@ public sealed class PeerClient : IDisposable
     /// <summary>Failures of the link or the peer count against the breaker; cancellation by us does not.</summary>
     private static bool Counts(Exception e) => e is not OperationCanceledException
         && !(e is RpcException r && r.StatusCode is StatusCode.Cancelled or StatusCode.InvalidArgument or StatusCode.OutOfRange);
+
+    /// <summary>
+    /// A call that failed because <see cref="PeerConnector"/> refused the peer's address, as <c>UNAVAILABLE</c>
+    /// with the refusal's message (gRPC's own wraps it in "Error starting gRPC call"); null for any other failure.
+    /// </summary>
+    private static RpcException? Refused(Exception e)
+    {
+        for (Exception? x = e; x is not null; x = x.InnerException ?? (x as RpcException)?.Status.DebugException)
+            if (x is PeerAddressRefusedException refused)
+                return new RpcException(new Status(StatusCode.Unavailable, refused.Message));
+        return null;
+    }
 
     private static ReceivedHub Decode(Term[] terms, HubState state, string field) =>
         new(TermCodec.At(terms, state.Hub, field + ".hub") as Iri ?? throw new WireFormatException(field + ".hub", "the hub is not an IRI"),

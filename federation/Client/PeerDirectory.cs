@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+
 namespace DihNode.Federation.Client;
 
 /// <summary>The configured peers and one <see cref="PeerClient"/> (channel, breaker) each, for the life of the node.</summary>
@@ -5,9 +7,10 @@ public sealed class PeerDirectory : IDisposable
 {
     private readonly Dictionary<string, PeerClient> _clients;
 
-    public PeerDirectory(FederationOptions options, Func<PeerLink, HttpMessageHandler?>? handlers = null)
+    /// <param name="log">Where each peer's client logs refused addresses (<see cref="PeerAddressPolicy"/>).</param>
+    public PeerDirectory(FederationOptions options, Func<PeerLink, HttpMessageHandler?>? handlers = null, ILogger? log = null)
     {
-        _clients = options.Peers.ToDictionary(p => p.Name, p => new PeerClient(p, options, handlers?.Invoke(p)), StringComparer.Ordinal);
+        _clients = options.Peers.ToDictionary(p => p.Name, p => new PeerClient(p, options, handlers?.Invoke(p), log), StringComparer.Ordinal);
     }
 
     public IEnumerable<PeerClient> Clients => _clients.Values;

@@ -1,4 +1,5 @@
 using DihNode.Federation;
+using DihNode.Federation.Client;
 using DihNode.Federation.Trust;
 
 namespace DihNode.Node.Cli;
@@ -112,6 +113,8 @@ internal static class PeerArguments
         if (!PeerLink.IsValidName(name)) throw new CliUsageException($"{where}: peer name '{name}': use letters, digits, '-' or '_'");
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
             throw new CliUsageException($"{where}: '{url}' is not an http(s) URL of the peer's gRPC endpoint");
+        if (PeerAddressPolicy.CheckConfigured(uri) is string refused)
+            throw new CliUsageException($"{where}: peer '{name}' at '{url}': {refused}");
         if (secret.Length < 16) throw new CliUsageException($"{where}: the secret for '{name}' is shorter than 16 characters");
         return new PeerLink(name, uri, secret);
     }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using DihNode.Rdf.Net;
 
 namespace DihNode.Rdf.Sparql.Update;
 
@@ -34,13 +35,7 @@ internal static class PublicAddresses
         }
     }
 
-    public static bool IsForbidden(IPAddress address)
-    {
-        if (address.IsIPv4MappedToIPv6) address = address.MapToIPv4();
-        if (IPAddress.IsLoopback(address) || address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any) || address.Equals(IPAddress.Broadcast)) return true;
-        if (address.AddressFamily == AddressFamily.InterNetworkV6)
-            return address.IsIPv6LinkLocal || address.IsIPv6Multicast || address.IsIPv6SiteLocal;
-        byte[] b = address.GetAddressBytes();
-        return b[0] == 0 || b[0] == 127 || (b[0] == 169 && b[1] == 254) || b[0] >= 224;
-    }
+    /// <summary>Everything but public and private unicast addresses (<see cref="AddressRanges"/>).</summary>
+    public static bool IsForbidden(IPAddress address) =>
+        AddressRanges.Classify(address) is not (AddressRange.Public or AddressRange.Private);
 }
