@@ -32,8 +32,12 @@ public sealed class ProtobufFuzzFixture : IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        // The caller's URL is never reached: a national node's replicator to it just keeps failing, quietly.
-        Node = TestNode.National("fz", "MT").AddPeer(new PeerLink(Caller, new Uri("http://127.0.0.1:9"), TestNode.Secret)).Start();
+        // The caller's URL is never reached (a national node does not replicate). The client budget is off: it
+        // would answer the fuzzer's thousands of refused calls with HTTP 429 (UNAVAILABLE) before they reach the service.
+        Node = TestNode.National("fz", "MT")
+            .AddPeer(new PeerLink(Caller, new Uri("http://127.0.0.1:9"), TestNode.Secret))
+            .Limits(new Node.Hosting.NodeOptions { Database = "" }.MaxConcurrentQueries, TimeSpan.Zero)
+            .Start();
         _channel = GrpcChannel.ForAddress(Node.GrpcUrl, new GrpcChannelOptions { MaxReceiveMessageSize = 16 << 20 });
         Invoker = _channel.Intercept(new LinkCredentialsInterceptor(Caller, TestNode.Secret));
         return Task.CompletedTask;

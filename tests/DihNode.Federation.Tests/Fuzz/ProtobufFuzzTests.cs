@@ -93,6 +93,7 @@ public sealed class ProtobufFuzzTests(ProtobufFuzzFixture fixture, ITestOutputHe
         var seeds = requests.Select(r => r.Seed.ToByteArray()).ToList();
         int perMethod = s_long ? 25_000 : 750;
         var statuses = new Dictionary<string, int>();
+        var details = new Dictionary<string, string>();
         var failures = new List<string>();
         var slowest = (Time: TimeSpan.Zero, What: "");
         var clock = Stopwatch.StartNew();
@@ -105,6 +106,7 @@ public sealed class ProtobufFuzzTests(ProtobufFuzzFixture fixture, ITestOutputHe
                 int seed = 50_000_000 + r * 1_000_000 + i;
                 byte[] input = new ProtoMutator(seed).Mutate(request.Seed, seeds);
                 var status = StatusCode.OK;
+                string detail = "";
                 long start = Stopwatch.GetTimestamp();
                 try
                 {
@@ -114,6 +116,7 @@ public sealed class ProtobufFuzzTests(ProtobufFuzzFixture fixture, ITestOutputHe
                 catch (RpcException e)
                 {
                     status = e.StatusCode;
+                    detail = e.Status.Detail;
                 }
                 var took = Stopwatch.GetElapsedTime(start);
                 lock (statuses)
@@ -125,12 +128,14 @@ public sealed class ProtobufFuzzTests(ProtobufFuzzFixture fixture, ITestOutputHe
                     if (took > slowest.Time) slowest = (took, $"{request.Method.Name} seed {seed} ({status})");
                     string key = $"{request.Method.Name} {status}";
                     statuses[key] = statuses.GetValueOrDefault(key) + 1;
+                    details.TryAdd(key, detail);
                 }
             });
             output.WriteLine($"{request.Method.Name}: {perMethod:N0} calls in {methodClock.Elapsed.TotalSeconds:F1} s");
         }
         output.WriteLine($"{requests.Length * perMethod:N0} calls in {clock.Elapsed.TotalSeconds:F1} s; slowest {slowest.Time.TotalMilliseconds:F0} ms: {slowest.What}");
         output.WriteLine(string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}: {s.Value}")));
+        output.WriteLine(string.Join("\n", details.Where(d => d.Value.Length > 0).OrderBy(d => d.Key).Select(d => $"first {d.Key}: {d.Value}")));
         Assert.True(failures.Count == 0, string.Join("\n", failures));
 
         var hello = HelloResponse.Parser.ParseFrom(await fixture.UnaryAsync(ProtobufFuzzFixture.Hello, seeds[0], s_limit));
