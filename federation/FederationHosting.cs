@@ -4,7 +4,9 @@ using DihNode.Federation.Serving;
 using DihNode.Federation.Trust;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
+using Grpc.AspNetCore.Server.Model;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 
@@ -28,6 +30,7 @@ public static class FederationHosting
             o.MaxSendMessageSize = options.MaxMessageBytes;
             o.EnableDetailedErrors = false;
         }).AddServiceOptions<FederationService>(o => o.Interceptors.Add<PeerAuthInterceptor>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IServiceMethodProvider<FederationService>, FederationService.MethodProvider>());
         services.AddGrpcHealthChecks().AddCheck("federation", () => HealthCheckResult.Healthy());
         if (options.Aggregator)
         {

@@ -13,7 +13,7 @@ namespace DihNode.Federation.Serving;
 /// The gRPC service (federation.proto <c>Federation</c>): thin overrides that read from the node's
 /// <see cref="IFederationSource"/> and write messages. Authentication happened before (<see cref="Trust.PeerAuthInterceptor"/>).
 /// </summary>
-internal sealed class FederationService(IFederationSource source, FederationOptions options, ILogger<FederationService> log) : P.Federation.FederationBase
+internal sealed partial class FederationService(IFederationSource source, FederationOptions options, ILogger<FederationService> log) : P.Federation.FederationBase
 {
     public const string ProtocolVersion = "1";
     private const int DefaultSnapshotBatch = 200;

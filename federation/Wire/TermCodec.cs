@@ -40,12 +40,41 @@ internal static class TermCodec
                 return new BlankNode(term.Blank);
             case P.Term.KindOneofCase.Literal:
                 var l = term.Literal;
-                if (l.Language.Length > 0) return Literal.LangString(l.Lexical, l.Language);
+                if (l.Language.Length > 0)
+                {
+                    if (!IsLanguageTag(l.Language)) throw new WireFormatException(field + ".language", $"'{l.Language}' is not a language tag");
+                    if (l.Datatype.Length > 0 && l.Datatype != LangString) throw new WireFormatException(field + ".datatype", $"<{l.Datatype}> with a language tag");
+                    return Literal.LangString(l.Lexical, l.Language);
+                }
                 if (l.Datatype.Length == 0) return Literal.Simple(l.Lexical);
-                if (Iri.Validate(l.Datatype) is string bad) throw new WireFormatException(field, $"bad datatype IRI <{l.Datatype}>: {bad}");
+                if (Iri.Validate(l.Datatype) is string bad) throw new WireFormatException(field + ".datatype", $"bad datatype IRI <{l.Datatype}>: {bad}");
+                if (l.Datatype == LangString) throw new WireFormatException(field + ".language", "an rdf:langString literal without a language tag");
                 return Literal.Typed(l.Lexical, Iri.FromTrusted(l.Datatype));
             default:
                 throw new WireFormatException(field, "a term with no kind");
+        }
+    }
+
+    private static readonly string LangString = Vocabulary.Rdf.LangString.Value;
+
+    /// <summary>
+    /// A BCP 47 tag in the shape RDF syntaxes accept (Turtle's <c>LANGTAG</c>, RDF 1.1 Concepts §3.3): letters,
+    /// then hyphen-separated letter-or-digit subtags, each 1 to 8 long. Anything else would not survive a
+    /// round trip through SPARQL text (the Query rpc's VALUES block) or the node's serialisations.
+    /// </summary>
+    public static bool IsLanguageTag(string tag)
+    {
+        int start = 0;
+        for (int part = 0; ; part++)
+        {
+            int end = tag.IndexOf('-', start);
+            if (end < 0) end = tag.Length;
+            int length = end - start;
+            if (length is < 1 or > 8) return false;
+            for (int i = start; i < end; i++)
+                if (!char.IsAsciiLetter(tag[i]) && (part == 0 || !char.IsAsciiDigit(tag[i]))) return false;
+            if (end == tag.Length) return true;
+            start = end + 1;
         }
     }
 
