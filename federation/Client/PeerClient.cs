@@ -97,8 +97,7 @@ public sealed class PeerClient : IDisposable
             {
                 if (sequence >= 0 && batch.Sequence != sequence) throw new WireFormatException("sequence", $"snapshot batches disagree on their sequence ({sequence}, {batch.Sequence})");
                 sequence = batch.Sequence;
-                var terms = TermCodec.Decode(batch.Terms, "terms");
-                for (int i = 0; i < batch.Hubs.Count; i++) hubs.Add(Decode(terms, batch.Hubs[i], $"hubs[{i}]"));
+                hubs.AddRange(MessageDecoder.DecodeSnapshot(batch));
                 if (batch.Last) break;
             }
             Breaker.Success();
@@ -167,22 +166,7 @@ public sealed class PeerClient : IDisposable
                     break;
                 case SubscribeResponse.KindOneofCase.Changes:
                     var batch = message.Changes;
-                    var terms = TermCodec.Decode(batch.Terms, "changes.terms");
-                    var changes = new List<ReceivedChange>(batch.Changes.Count);
-                    for (int i = 0; i < batch.Changes.Count; i++)
-                    {
-                        var c = batch.Changes[i];
-                        string field = $"changes.changes[{i}]";
-                        var upsert = c.ChangeCase switch
-                        {
-                            P.HubChange.ChangeOneofCase.Upsert => Decode(terms, c.Upsert, field + ".upsert"),
-                            P.HubChange.ChangeOneofCase.Delete => null,
-                            _ => throw new WireFormatException(field, "neither upsert nor delete"),
-                        };
-                        string iri = upsert?.Hub.Value ?? c.HubIri;
-                        if (Iri.Validate(iri) is string bad) throw new WireFormatException(field + ".hub_iri", $"<{iri}>: {bad}");
-                        changes.Add(new ReceivedChange(c.Sequence, c.Committed?.ToDateTime() ?? DateTime.UtcNow, iri, upsert));
-                    }
+                    var changes = MessageDecoder.DecodeChanges(batch);
                     yield return new FeedMessage(batch.ThroughSequence, batch.ThroughSequence, changes);
                     break;
                 default:
@@ -220,19 +204,7 @@ public sealed class PeerClient : IDisposable
                     case QueryResponse.KindOneofCase.Header: variables.AddRange(message.Header.Variables); break;
                     case QueryResponse.KindOneofCase.Boolean: boolean = message.Boolean; break;
                     case QueryResponse.KindOneofCase.Rows:
-                        var terms = TermCodec.Decode(message.Rows.Terms, "rows.terms");
-                        int width = Math.Max(1, variables.Count);
-                        if (message.Rows.Cells.Count % width != 0) throw new WireFormatException("rows.cells", "not a whole number of rows");
-                        for (int i = 0; i < message.Rows.Cells.Count; i += width)
-                        {
-                            var row = new Term?[variables.Count];
-                            for (int j = 0; j < variables.Count; j++)
-                            {
-                                uint cell = message.Rows.Cells[i + j];
-                                row[j] = cell == 0 ? null : TermCodec.At(terms, cell - 1, "rows.cells");
-                            }
-                            rows.Add(row);
-                        }
+                        rows.AddRange(MessageDecoder.DecodeRows(message.Rows, variables.Count));
                         truncated |= message.Rows.Truncated;
                         break;
                 }
@@ -320,10 +292,6 @@ public sealed class PeerClient : IDisposable
                 return new RpcException(new Status(StatusCode.Unavailable, refused.Message));
         return null;
     }
-
-    private static ReceivedHub Decode(Term[] terms, HubState state, string field) =>
-        new(TermCodec.At(terms, state.Hub, field + ".hub") as Iri ?? throw new WireFormatException(field + ".hub", "the hub is not an IRI"),
-            TermCodec.DecodeTriples(terms, state.Triples, field + ".triples"));
 
     public void Dispose() => _channel.Dispose();
 }
