@@ -45,7 +45,7 @@ internal sealed class NodeFederationSource : IFederationSource
 
     public long LastSequence => _store.Registry.LastSequence;
 
-    /// <summary>Query calls peers made of this node, and how many of them their caller cancelled (the work stopped).</summary>
+    /// <summary>Query calls peers made of this node, and how many of them their caller cancelled or its deadline stopped (the work stopped).</summary>
     public long QueriesStarted => Interlocked.Read(ref _queries);
 
     public long QueriesCancelled => Interlocked.Read(ref _queriesCancelled);
@@ -175,7 +175,7 @@ internal sealed class NodeFederationSource : IFederationSource
         return result is SelectResult select ? new SelectResult(select.Variables, Watch(select.Rows, cancellationToken)) : result;
     }
 
-    /// <summary>The rows, counting a cancellation by the caller (its request was cancelled or its deadline passed) as it stops the evaluation.</summary>
+    /// <summary>The rows, counting a stop for the caller (its request was cancelled, or its deadline passed: the token or the query's own time limit) as it stops the evaluation.</summary>
     private IEnumerable<DihNode.Rdf.Model.Term?[]> Watch(IEnumerable<DihNode.Rdf.Model.Term?[]> rows, CancellationToken cancellationToken)
     {
         using var e = rows.GetEnumerator();
@@ -190,6 +190,13 @@ internal sealed class NodeFederationSource : IFederationSource
             {
                 Interlocked.Increment(ref _queriesCancelled);
                 _log?.LogInformation("a peer's query was cancelled by its caller; evaluation stopped");
+                throw;
+            }
+            catch (QueryTimeoutException)
+            {
+                // The query's time limit is the caller's deadline: whichever of the two notices first, the work stopped for the caller.
+                Interlocked.Increment(ref _queriesCancelled);
+                _log?.LogInformation("a peer's query reached its caller's deadline; evaluation stopped");
                 throw;
             }
             if (!more) yield break;

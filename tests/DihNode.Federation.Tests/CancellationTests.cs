@@ -62,12 +62,27 @@ public sealed class CancellationTests(ITestOutputHelper output) : IAsyncLifetime
     public async Task TheRequestsTimeLimitTravelsAsThePeersDeadline()
     {
         var peer = (NodeFederationSource)_es.App.Services.GetRequiredService<IFederationSource>();
-        long cancelled = peer.QueriesCancelled;
         using var http = new HttpClient { BaseAddress = _agg.WebUrl, Timeout = TimeSpan.FromSeconds(60) };
-        var clock = Stopwatch.StartNew();
-        var response = await http.GetAsync("sparql?scope=network&timeout=1&query=" + Uri.EscapeDataString(Slow));
-        Assert.False(response.IsSuccessStatusCode);
-        Assert.True(await TestNode.WaitUntil(() => peer.QueriesCancelled == cancelled + 1, TimeSpan.FromSeconds(15)), "the peer's query outlived the request's time limit");
-        output.WriteLine($"timeout=1: answered {(int)response.StatusCode} after {clock.ElapsedMilliseconds} ms; the peer stopped too");
+        // A first network query opens the links and reads the peers' statistics; on a loaded machine that
+        // alone can outlast a 1 s limit, and then the peer never sees the query this test is about.
+        using (var warm = await http.GetAsync("sparql?scope=network&query=" + Uri.EscapeDataString("ASK { ?s ?p ?o }")))
+            Assert.True(warm.IsSuccessStatusCode, $"warm-up: {(int)warm.StatusCode}");
+        for (int attempt = 1; ; attempt++)
+        {
+            long started = peer.QueriesStarted, cancelled = peer.QueriesCancelled;
+            var clock = Stopwatch.StartNew();
+            using var response = await http.GetAsync("sparql?scope=network&timeout=1&query=" + Uri.EscapeDataString(Slow));
+            Assert.False(response.IsSuccessStatusCode);
+            if (peer.QueriesStarted == started && attempt < 3)
+            {
+                output.WriteLine($"attempt {attempt}: the limit ran out before the peer was asked ({clock.ElapsedMilliseconds} ms); again");
+                continue;
+            }
+            string body = await response.Content.ReadAsStringAsync();
+            output.WriteLine($"attempt {attempt}: {(int)response.StatusCode} after {clock.ElapsedMilliseconds} ms, started {peer.QueriesStarted - started}: {body}");
+            Assert.True(await TestNode.WaitUntil(() => peer.QueriesCancelled == cancelled + 1, TimeSpan.FromSeconds(15)), $"the peer's query outlived the request's time limit (started {peer.QueriesStarted - started}, cancelled {peer.QueriesCancelled - cancelled})");
+            output.WriteLine($"timeout=1: answered {(int)response.StatusCode} after {clock.ElapsedMilliseconds} ms; the peer stopped too");
+            break;
+        }
     }
 }
