@@ -32,16 +32,23 @@ public sealed partial class BrowserTests(WebFixture node) : IAsyncLifetime
         return _page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
     }
 
+    /// <summary>
+    /// Waits until the page's URL matches and the new document has begun (Commit); the assertions after it
+    /// wait for their own elements. Waiting for the "load" event as well timed out once on a loaded machine
+    /// although the page had loaded (Playwright logged "NetworkIdle" fired).
+    /// </summary>
+    private Task WaitForUrlAsync(Regex url) => _page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.Commit });
+
     [Fact]
     public async Task Search_for_a_known_hub_and_open_its_page()
     {
         await _page.GotoAsync("/");
         await _page.GetByLabel("Find a hub").FillAsync("DIHSE");
         await _page.GetByLabel("Find a hub").PressAsync("Enter");
-        await _page.WaitForURLAsync(new Regex("/search\\?q=DIHSE$"));
+        await WaitForUrlAsync(new Regex("/search\\?q=DIHSE$"));
         Assert.Equal("1", await _page.Locator("#result-count").GetAttributeAsync("data-count"));
         await _page.GetByRole(AriaRole.Link, new() { Name = "DIHSE", Exact = true }).ClickAsync();
-        await _page.WaitForURLAsync(new Regex("/hub/edih2025/es-soe-dihse$"));
+        await WaitForUrlAsync(new Regex("/hub/edih2025/es-soe-dihse$"));
         Assert.Equal("DIHSE", await _page.Locator("h1").InnerTextAsync());
         Assert.Contains("DIGITAL INNOVATION HUB SILVER ECONOMY", await _page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
         await ScreenshotAsync("hub-page");
@@ -52,14 +59,14 @@ public sealed partial class BrowserTests(WebFixture node) : IAsyncLifetime
     {
         await _page.GotoAsync("/search");
         await _page.GetByRole(AriaRole.Checkbox, new() { NameRegex = new Regex("^Spain \\(\\d+\\)$") }).CheckAsync();
-        await _page.WaitForURLAsync(new Regex("country=ES"));
+        await WaitForUrlAsync(new Regex("country=ES"));
         string spainOnly = (await _page.Locator("#result-count").GetAttributeAsync("data-count"))!;
 
         var technology = _page.Locator("fieldset", new() { Has = _page.Locator("legend", new() { HasText = "Technology" }) });
         var box = technology.GetByRole(AriaRole.Checkbox, new() { NameRegex = new Regex("^Cybersecurity \\(\\d+\\)$") });
         if (!await box.IsVisibleAsync()) await technology.Locator("summary").ClickAsync();
         await box.CheckAsync();
-        await _page.WaitForURLAsync(new Regex("technology=cybersecurity"));
+        await WaitForUrlAsync(new Regex("technology=cybersecurity"));
         Assert.Contains("country=ES", _page.Url, StringComparison.Ordinal);
         int shown = int.Parse((await _page.Locator("#result-count").GetAttributeAsync("data-count"))!, System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(node.SparqlHubCount("ESP", "cybersecurity"), shown);
@@ -68,7 +75,7 @@ public sealed partial class BrowserTests(WebFixture node) : IAsyncLifetime
 
         // The URL holds the state: back shows the country-only search again.
         await _page.GoBackAsync();
-        await _page.WaitForURLAsync(new Regex("/search\\?country=ES$")); // the script leaves empty and default fields out of the URL
+        await WaitForUrlAsync(new Regex("/search\\?country=ES$")); // the script leaves empty and default fields out of the URL
         Assert.Equal(spainOnly, await _page.Locator("#result-count").GetAttributeAsync("data-count"));
         Assert.True(await _page.GetByRole(AriaRole.Checkbox, new() { NameRegex = new Regex("^Spain \\(\\d+\\)$") }).IsCheckedAsync());
     }
@@ -78,7 +85,7 @@ public sealed partial class BrowserTests(WebFixture node) : IAsyncLifetime
     {
         await _page.GotoAsync("/query");
         await _page.GetByRole(AriaRole.Link, new() { Name = "How many hubs are there in each country?" }).ClickAsync();
-        await _page.WaitForURLAsync(new Regex("example=hubs-per-country"));
+        await WaitForUrlAsync(new Regex("example=hubs-per-country"));
         var rows = _page.Locator("table.results tbody tr");
         using var db = node.Store.NewContext();
         var byCountry = await db.Hubs.GroupBy(h => h.Country!.Name).Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.N);
@@ -132,7 +139,7 @@ public sealed partial class BrowserTests(WebFixture node) : IAsyncLifetime
         await _page.Locator("#q").FocusAsync();
         await _page.Keyboard.TypeAsync("robotics");
         await _page.Keyboard.PressAsync("Enter");
-        await _page.WaitForURLAsync(new Regex("q=robotics"));
+        await WaitForUrlAsync(new Regex("q=robotics"));
         Assert.True(int.Parse((await _page.Locator("#result-count").GetAttributeAsync("data-count"))!, System.Globalization.CultureInfo.InvariantCulture) > 0);
         await ScreenshotAsync("phone-search");
     }
