@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using DihNode.Federation.Client;
 using DihNode.Node.Cli;
 using DihNode.Rdf.Net;
 using Grpc.Core;
 using Microsoft.Extensions.DependencyInjection;
+using DihNode.Reliability.Tests.Support;
 using Xunit.Abstractions;
 
 namespace DihNode.Federation.Tests;
@@ -226,45 +226,5 @@ public sealed class PeerAddressTests(ITestOutputHelper output)
         Assert.Equal(StatusCode.Unavailable, e.StatusCode);
         Assert.Contains("an address this node never contacts", e.Status.Detail);
         return e;
-    }
-
-    /// <summary>A TCP listener on loopback that counts the connections it accepts (and closes each at once).</summary>
-    private sealed class CountingListener : IDisposable
-    {
-        private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-        private readonly CancellationTokenSource _stop = new();
-        private int _connections;
-
-        public CountingListener()
-        {
-            _listener.Start();
-            _ = AcceptLoop();
-        }
-
-        public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
-
-        public int Connections => Volatile.Read(ref _connections);
-
-        private async Task AcceptLoop()
-        {
-            while (!_stop.IsCancellationRequested)
-            {
-                try
-                {
-                    using var socket = await _listener.AcceptSocketAsync(_stop.Token);
-                    Interlocked.Increment(ref _connections);
-                }
-                catch (Exception) when (_stop.IsCancellationRequested) { return; }
-                catch (SocketException) { }
-            }
-        }
-
-        public void Dispose()
-        {
-            _stop.Cancel();
-            _listener.Stop();
-            _listener.Dispose();
-            _stop.Dispose();
-        }
     }
 }
