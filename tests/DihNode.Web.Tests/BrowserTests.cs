@@ -33,11 +33,11 @@ public sealed partial class BrowserTests(WebFixture node) : IAsyncLifetime
     }
 
     /// <summary>
-    /// Waits until the page's URL matches and the new document has begun (Commit); the assertions after it
-    /// wait for their own elements. Waiting for the "load" event as well timed out once on a loaded machine
-    /// although the page had loaded (Playwright logged "NetworkIdle" fired).
+    /// Waits until the page's URL matches, polling the URL only; the assertions after it wait for their own
+    /// elements. Waiting for a load state as well (WaitForURL) timed out on fresh CI machines although the
+    /// page had loaded (Playwright logged "NetworkIdle" fired).
     /// </summary>
-    private Task WaitForUrlAsync(Regex url) => _page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.Commit });
+    private Task WaitForUrlAsync(Regex url) => Assertions.Expect(_page).ToHaveURLAsync(url, new() { Timeout = 15_000 });
 
     [Fact]
     public async Task Search_for_a_known_hub_and_open_its_page()
