@@ -1,5 +1,5 @@
 using System.Net;
-using System.Net.Sockets;
+using DihNode.Rdf.Net;
 using Microsoft.Extensions.Logging;
 
 namespace DihNode.Federation.Client;
@@ -24,11 +24,7 @@ internal sealed class PeerConnector(PeerLink link, Func<string, CancellationToke
     public async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
     {
         string host = context.DnsEndPoint.Host;
-        IPAddress[] addresses = IPAddress.TryParse(host.Trim('[', ']'), out IPAddress? literal)
-            ? [literal]
-            : resolver is null
-                ? await Dns.GetHostAddressesAsync(host, cancellationToken).ConfigureAwait(false)
-                : await resolver(host, cancellationToken).ConfigureAwait(false);
+        IPAddress[] addresses = await CheckedConnection.ResolveAsync(host, cancellationToken, resolver).ConfigureAwait(false);
         if (addresses.Length == 0) throw new HttpRequestException($"peer '{link.Name}': {host} does not resolve");
         // One refused address refuses the connection: a record mixing a public address with the metadata
         // address is not one to trust for whichever address the socket tries first.
@@ -41,17 +37,7 @@ internal sealed class PeerConnector(PeerLink link, Func<string, CancellationToke
             throw refused;
         }
         Note(null);
-        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        try
-        {
-            await socket.ConnectAsync(addresses, context.DnsEndPoint.Port, cancellationToken).ConfigureAwait(false);
-            return new NetworkStream(socket, ownsSocket: true);
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
-        }
+        return await CheckedConnection.ConnectAsync(addresses, context.DnsEndPoint.Port, cancellationToken).ConfigureAwait(false);
     }
 
     private void Note(string? refusal)

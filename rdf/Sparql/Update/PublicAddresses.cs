@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using DihNode.Rdf.Net;
 
 namespace DihNode.Rdf.Sparql.Update;
@@ -16,23 +15,11 @@ internal static class PublicAddresses
     public static async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
     {
         string host = context.DnsEndPoint.Host;
-        IPAddress[] addresses = IPAddress.TryParse(host.Trim('[', ']'), out IPAddress? literal)
-            ? [literal]
-            : await Dns.GetHostAddressesAsync(host, cancellationToken).ConfigureAwait(false);
+        IPAddress[] addresses = await CheckedConnection.ResolveAsync(host, cancellationToken).ConfigureAwait(false);
         if (addresses.Length == 0) throw new HttpRequestException($"{host} does not resolve");
         if (addresses.FirstOrDefault(IsForbidden) is { } bad)
             throw new HttpRequestException($"{host} resolves to {bad}, an address this node never contacts (loopback, link-local, multicast or unspecified)");
-        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        try
-        {
-            await socket.ConnectAsync(addresses, context.DnsEndPoint.Port, cancellationToken).ConfigureAwait(false);
-            return new NetworkStream(socket, ownsSocket: true);
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
-        }
+        return await CheckedConnection.ConnectAsync(addresses, context.DnsEndPoint.Port, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Everything but public and private unicast addresses (<see cref="AddressRanges"/>).</summary>
