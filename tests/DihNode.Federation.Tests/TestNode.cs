@@ -232,11 +232,23 @@ internal sealed class TestNode : IAsyncDisposable
         return folder;
     }
 
+    /// <summary>
+    /// A free port below Linux's ephemeral range (32768 and up): the port is bound only when the node starts,
+    /// and a port from the ephemeral range could meanwhile become some client connection's own port.
+    /// </summary>
     private static int FreePort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        for (int attempt = 0; ; attempt++)
+        {
+            int port = attempt < 200 ? Random.Shared.Next(20_000, 32_000) : 0;
+            try
+            {
+                using var listener = new TcpListener(IPAddress.Loopback, port);
+                listener.Start();
+                return ((IPEndPoint)listener.LocalEndpoint).Port;
+            }
+            catch (SocketException) when (port != 0) { }
+        }
     }
 
     public async ValueTask DisposeAsync()
