@@ -17,7 +17,7 @@ public sealed class NetworkDemoTests(ITestOutputHelper output)
     [SkippableFact]
     public async Task TheDemoStartsFiveNodesTheAggregatorConvergesAndEveryNodeStopsOnTermOrWhenTheDemoDies()
     {
-        int basePort = FreeRange();
+        int basePort = LoopbackPorts.TakeRange(Ports);
         Skip.If(basePort == 0, "no free range of loopback ports for the five nodes");
         string work = Directory.CreateTempSubdirectory("dihnode-network-test-").FullName;
         try
@@ -82,32 +82,8 @@ public sealed class NetworkDemoTests(ITestOutputHelper output)
 
     private static void Signal(int pid, string signal) => Process.Start("kill", ["-" + signal, pid.ToString()])!.WaitForExit();
 
-    private static int FreeRange()
-    {
-        for (int attempt = 0; attempt < 20; attempt++)
-        {
-            int start = Random.Shared.Next(2_000, 6_000) * 10; // 20,000 to 60,000, below the usual ephemeral range
-            if (Enumerable.Range(start, Ports).All(Free)) return start;
-        }
-        return 0;
-    }
-
-    private static bool Free(int port)
-    {
-        try
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, port);
-            listener.Start();
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
-
     private static async Task<bool> PortsFree(int basePort, TimeSpan timeout) =>
-        await TestNode.WaitUntil(() => Enumerable.Range(0, 5).All(i => Free(basePort + 10 * i) && Free(basePort + 10 * i + 1)), timeout);
+        await TestNode.WaitUntil(() => Enumerable.Range(0, 5).All(i => LoopbackPorts.IsFree(basePort + 10 * i) && LoopbackPorts.IsFree(basePort + 10 * i + 1)), timeout);
 
     /// <summary>The demo process and everything it printed so far.</summary>
     private sealed class DemoProcess : IDisposable

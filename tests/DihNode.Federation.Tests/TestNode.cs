@@ -28,8 +28,8 @@ internal sealed class TestNode : IAsyncDisposable
     private static readonly Lazy<ReferenceData> s_reference = new(() => ReferenceData.Load(DataDirectory, new ProfileIris(ProfileIris.DefaultBase)));
 
     private readonly string _folder;
-    private readonly int _webPort = FreePort();
-    private readonly int _grpcPort = FreePort();
+    private readonly int _webPort = LoopbackPorts.Take();
+    private readonly int _grpcPort = LoopbackPorts.Take();
     private Func<FederationOptions, FederationOptions>? _tune;
 
     private TestNode(string name, string folder)
@@ -230,25 +230,6 @@ internal sealed class TestNode : IAsyncDisposable
         }
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         return folder;
-    }
-
-    /// <summary>
-    /// A free port below Linux's ephemeral range (32768 and up): the port is bound only when the node starts,
-    /// and a port from the ephemeral range could meanwhile become some client connection's own port.
-    /// </summary>
-    private static int FreePort()
-    {
-        for (int attempt = 0; ; attempt++)
-        {
-            int port = attempt < 200 ? Random.Shared.Next(20_000, 32_000) : 0;
-            try
-            {
-                using var listener = new TcpListener(IPAddress.Loopback, port);
-                listener.Start();
-                return ((IPEndPoint)listener.LocalEndpoint).Port;
-            }
-            catch (SocketException) when (port != 0) { }
-        }
     }
 
     public async ValueTask DisposeAsync()
