@@ -22,15 +22,7 @@ internal static class ExternalProcess
     }
 
     /// <summary>shared/tools: DIHNODE_SHARED, else ../shared next to the repository root.</summary>
-    public static string SharedTools()
-    {
-        string? env = Environment.GetEnvironmentVariable("DIHNODE_SHARED");
-        if (!string.IsNullOrEmpty(env)) return Path.Combine(env, "tools");
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "DihNode.sln")))
-                return Path.Combine(dir.Parent?.FullName ?? dir.FullName, "shared", "tools");
-        return Path.Combine("..", "shared", "tools");
-    }
+    public static string SharedTools() => Path.Combine(DihNode.Node.SharedData.RequireRoot(), "tools");
 
     /// <summary>Whether the query is CONSTRUCT or DESCRIBE (its result is a graph, counted in triples).</summary>
     public static bool IsGraphQuery(string file) =>

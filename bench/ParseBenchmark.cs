@@ -110,17 +110,10 @@ internal static class ParseBenchmark
 
     private static string? FindRiot()
     {
-        string shared = Environment.GetEnvironmentVariable("DIHNODE_SHARED") ?? FindShared();
+        string? shared = DihNode.Node.SharedData.Root();
+        if (shared is null) return null;
         string riot = Path.Combine(shared, "tools", "jena-riot");
         return File.Exists(riot) && File.Exists("/usr/share/java/jena-arq.jar") && File.Exists("/usr/bin/time") ? riot : null;
-    }
-
-    private static string FindShared()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "DihNode.sln")))
-                return Path.Combine(dir.Parent?.FullName ?? dir.FullName, "shared");
-        return "../shared";
     }
 
     private static (double WallMs, string Stdout, string Stderr) Exec(string exe, string[] args)

@@ -176,14 +176,7 @@ internal static class Program
         return at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], NumberStyles.None, CultureInfo.InvariantCulture, out int v) && v > 0 ? v : fallback;
     }
 
-    private static string Shared()
-    {
-        string? env = Environment.GetEnvironmentVariable("DIHNODE_SHARED");
-        if (!string.IsNullOrEmpty(env)) return Path.Combine(env, "data");
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "DihNode.sln"))) return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data"));
-        throw new InvalidOperationException("the shared data folder was not found: set DIHNODE_SHARED");
-    }
+    private static string Shared() => Path.Combine(DihNode.Node.SharedData.RequireRoot(), "data");
 
     internal static int FreePort()
     {

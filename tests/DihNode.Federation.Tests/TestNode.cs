@@ -62,17 +62,7 @@ internal sealed class TestNode : IAsyncDisposable
 
     public static ReferenceData Reference => s_reference.Value;
 
-    public static string DataDirectory
-    {
-        get
-        {
-            string? env = Environment.GetEnvironmentVariable("DIHNODE_SHARED");
-            if (!string.IsNullOrEmpty(env)) return Path.Combine(env, "data");
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-                if (File.Exists(Path.Combine(dir.FullName, "DihNode.sln"))) return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data"));
-            throw new InvalidOperationException("the shared data folder was not found");
-        }
-    }
+    public static string DataDirectory => Path.Combine(DihNode.Node.SharedData.RequireRoot(), "data");
 
     /// <summary>A national node with the EDIH 2025 hubs of <paramref name="country"/> (an EU code; null: all 457).</summary>
     public static TestNode National(string name, string? country, string baseIri = ProfileIris.DefaultBase)

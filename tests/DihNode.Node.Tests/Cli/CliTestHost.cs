@@ -79,13 +79,5 @@ public sealed class CliTestHost : IDisposable
     }
 
     /// <summary>The shared material (DIHNODE_SHARED, else ../shared next to the repository root).</summary>
-    public static string SharedRoot()
-    {
-        string? env = Environment.GetEnvironmentVariable("DIHNODE_SHARED");
-        if (!string.IsNullOrEmpty(env)) return env;
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !System.IO.File.Exists(Path.Combine(dir.FullName, "DihNode.sln"))) dir = dir.Parent;
-        if (dir is null) throw new InvalidOperationException("DihNode.sln not found above " + AppContext.BaseDirectory);
-        return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared"));
-    }
+    public static string SharedRoot() => SharedData.RequireRoot();
 }

@@ -27,15 +27,7 @@ internal static class WriteTestHelper
     }
 
     /// <summary>The shared material: DIHNODE_SHARED, else ../shared next to the repository root (the folder with DihNode.sln).</summary>
-    public static string SharedRoot()
-    {
-        string? env = Environment.GetEnvironmentVariable("DIHNODE_SHARED");
-        if (!string.IsNullOrEmpty(env)) return env;
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "DihNode.sln"))) dir = dir.Parent;
-        if (dir is null) throw new InvalidOperationException("DihNode.sln not found above " + AppContext.BaseDirectory);
-        return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared"));
-    }
+    public static string SharedRoot() => DihNode.Rdf.Tests.Sparql.Results.SharedFiles.Root;
 
     public static readonly RdfWriterOptions ExPrefix = new()
     {
