@@ -40,15 +40,20 @@ internal static class Program
 
             var aggregator = Member.CreateAggregator(work, data, members);
             foreach (var m in members) m.Start([new PeerLink("eu", aggregator.GrpcUri, Secret)], aggregator: false, data);
+            // Bootstrap ends when the aggregator's registry holds every hub and the write that completed it was
+            // projected into the RDF store (Committed is raised after the projection), so SPARQL sees them all.
+            int total = nodes * hubs;
+            var complete = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            void OnCommitted(long _)
+            {
+                if (aggregator.HubCount() >= total) complete.TrySetResult();
+            }
+            aggregator.Open(aggregator: true).Registry.Committed += OnCommitted;
             clock.Restart();
             aggregator.Start([.. members.Select(m => new PeerLink(m.Name, m.GrpcUri, Secret))], aggregator: true, data);
-            int total = nodes * hubs;
-            while (aggregator.HubCount() < total)
-            {
-                if (clock.Elapsed > TimeSpan.FromMinutes(30)) throw new TimeoutException($"bootstrap: {aggregator.HubCount()} of {total} hubs after 30 min");
-                await Task.Delay(100);
-            }
-            // The registry commits first, the RDF projection right after: wait for every peer's provenance mark.
+            try { await complete.Task.WaitAsync(TimeSpan.FromMinutes(30)); }
+            catch (TimeoutException) { throw new TimeoutException($"bootstrap: {aggregator.HubCount()} of {total} hubs after 30 min"); }
+            finally { aggregator.Store.Registry.Committed -= OnCommitted; }
             double bootstrap = clock.Elapsed.TotalSeconds;
             long triples = members.Sum(m => m.Triples);
             log.WriteLine($"bootstrap: {total} hubs ({triples} triples) from {nodes} nodes in {bootstrap:F1} s: {total / bootstrap:F0} hubs/s, {triples / bootstrap:F0} triples/s");
@@ -249,9 +254,12 @@ internal sealed class Member
     public static Member CreateAggregator(string work, string data, List<Member> members) =>
         new("eu", Directory.CreateDirectory(Path.Combine(work, "eu")).FullName);
 
+    /// <summary>Opens the node's store (if not yet open), so that a caller can watch it before the node starts.</summary>
+    public NodeStore Open(bool aggregator) => Store ??= NodeStore.Open(Database, aggregator ? null : $"https://{Name}.example.org");
+
     public void Start(IReadOnlyList<PeerLink> peers, bool aggregator, string data)
     {
-        Store = NodeStore.Open(Database, aggregator ? null : $"https://{Name}.example.org");
+        Open(aggregator);
         var options = new NodeOptions
         {
             Database = Database,
