@@ -6,7 +6,7 @@ using DihNode.Rdf.Sparql.Evaluation;
 
 namespace DihNode.Node.Web.Queries;
 
-/// <summary>The SPARQL page's HTML: examples, the editor (a text area with a line-number gutter), the error or the result.</summary>
+/// <summary>The SPARQL page's HTML: examples, the editor (a text area with a line-number gutter and syntax colours), the error or the result.</summary>
 internal static partial class QueryPage
 {
     private static readonly string[] s_solutionFormats = ["json", "xml", "csv", "tsv"];
@@ -49,13 +49,14 @@ internal static partial class QueryPage
             if (bad) html.Append("</mark>");
             html.Append('\n');
         }
-        html.Append("</pre>\n<textarea id=\"query-text\" name=\"query\" rows=\"").Append(Math.Clamp(lines + 1, 8, 30))
+        // The highlighted copy of the text sits under the (then transparent) text area; site.js fills it.
+        html.Append("</pre>\n<div class=\"code\">\n<pre class=\"highlight\" aria-hidden=\"true\"></pre>\n<textarea id=\"query-text\" name=\"query\" rows=\"").Append(Math.Clamp(lines + 1, 8, 30))
             .Append("\" wrap=\"off\" spellcheck=\"false\" autocapitalize=\"off\" autocomplete=\"off\" aria-describedby=\"query-help");
         if (m.Problem is not null) html.Append(" query-error\" aria-invalid=\"true");
         html.Append('"');
         if (m.Problem is { Line: int line, Column: int column })
             html.Append(" data-error-line=\"").Append(line).Append("\" data-error-column=\"").Append(column).Append('"');
-        html.Append('>').Text(m.Text).Append("</textarea>\n</div>\n")
+        html.Append('>').Text(m.Text).Append("</textarea>\n</div>\n</div>\n")
             .Append("<p id=\"query-help\" class=\"help\">Ctrl+Enter runs the query. Tab leaves the editor.</p>\n")
             .Append("<button type=\"submit\">Run query</button>\n</form>\n");
     }
