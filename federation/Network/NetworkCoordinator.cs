@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using DihNode.Federation.Client;
+using DihNode.Federation.Protocol;
+using DihNode.Federation.Wire;
 using DihNode.Federation.Query;
 using DihNode.Rdf.Model;
 using DihNode.Vocab.Profile;
@@ -54,14 +56,7 @@ public sealed class NetworkCoordinator(PeerDirectory peers, FederationOptions op
         if (_profiles.TryGetValue(peer.Link.Name, out var known) && DateTime.UtcNow - known.Fetched < StatisticsLifetime) return known;
         var hello = await peer.HelloAsync(cancellationToken);
         var stats = await peer.GetStatisticsAsync(cancellationToken);
-        var profile = new PeerProfile(
-            peer,
-            new ProfileIris(hello.BaseIri).HubsGraph,
-            stats.Predicates.ToDictionary(p => p.Iri, p => p.Count, StringComparer.Ordinal),
-            stats.Classes.ToDictionary(c => c.Iri, c => c.Count, StringComparer.Ordinal),
-            stats.Triples,
-            Math.Max(stats.Sequence, hello.LastSequence),
-            DateTime.UtcNow);
+        var profile = PeerProfile.Read(peer, hello, stats, DateTime.UtcNow);
         _profiles[peer.Link.Name] = profile;
         return profile;
     }
@@ -78,4 +73,19 @@ internal sealed record PeerProfile(
     DateTime Fetched)
 {
     public string Name => Client.Link.Name;
+
+    /// <summary>
+    /// The profile a peer's Hello and Statistics describe. Both are the peer's messages: a base IRI that is not
+    /// one, a class or predicate listed twice or not an IRI, a negative count end as a
+    /// <see cref="WireFormatException"/> naming the field (the request then reports the peer missing), never
+    /// as another exception that would fail the whole network query.
+    /// </summary>
+    public static PeerProfile Read(PeerClient client, HelloResponse hello, Statistics stats, DateTime fetched)
+    {
+        ProfileIris iris;
+        try { iris = new ProfileIris(hello.BaseIri); }
+        catch (FormatException e) { throw new WireFormatException("HelloResponse.base_iri", e.Message); }
+        var decoded = MessageDecoder.DecodeStatistics(stats);
+        return new PeerProfile(client, iris.HubsGraph, decoded.Predicates, decoded.Classes, stats.Triples, Math.Max(stats.Sequence, hello.LastSequence), fetched);
+    }
 }

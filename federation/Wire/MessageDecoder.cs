@@ -6,7 +6,7 @@ using P = DihNode.Federation.Protocol;
 namespace DihNode.Federation.Wire;
 
 /// <summary>
-/// A peer's data messages (federation.proto <c>SnapshotBatch</c>, <c>ChangeBatch</c>, <c>RowBatch</c>) decoded
+/// A peer's data messages (federation.proto <c>SnapshotBatch</c>, <c>ChangeBatch</c>, <c>RowBatch</c>, <c>Statistics</c>) decoded
 /// into the model. Everything a peer sends is checked here, so a malformed message ends as a
 /// <see cref="WireFormatException"/> naming the field and never as another exception further down.
 /// </summary>
@@ -73,6 +73,30 @@ internal static class MessageDecoder
             rows.Add(row);
         }
         return rows;
+    }
+
+    /// <summary>
+    /// A peer's VoID figures (<c>Statistics</c>): no figure negative, and one entry per class and per predicate,
+    /// each an IRI (federation.proto: "one entry per class", "one entry per predicate").
+    /// </summary>
+    public static (Dictionary<string, long> Classes, Dictionary<string, long> Predicates) DecodeStatistics(P.Statistics stats)
+    {
+        foreach (var (value, field) in new[] { (stats.Hubs, "hubs"), (stats.Triples, "triples"), (stats.DistinctSubjects, "distinct_subjects"), (stats.DistinctObjects, "distinct_objects"), (stats.Sequence, "sequence") })
+            if (value < 0) throw new WireFormatException("statistics." + field, $"{value} is negative");
+        return (Partitions(stats.Classes, "statistics.classes"), Partitions(stats.Predicates, "statistics.predicates"));
+    }
+
+    private static Dictionary<string, long> Partitions(IReadOnlyList<P.PartitionCount> entries, string field)
+    {
+        var counts = new Dictionary<string, long>(entries.Count, StringComparer.Ordinal);
+        for (int i = 0; i < entries.Count; i++)
+        {
+            var entry = entries[i];
+            if (Iri.Validate(entry.Iri) is string bad) throw new WireFormatException($"{field}[{i}].iri", $"<{entry.Iri}>: {bad}");
+            if (entry.Count < 0) throw new WireFormatException($"{field}[{i}].count", $"{entry.Count} is negative");
+            if (!counts.TryAdd(entry.Iri, entry.Count)) throw new WireFormatException($"{field}[{i}].iri", $"<{entry.Iri}> is listed twice");
+        }
+        return counts;
     }
 
     /// <summary>A timestamp as UTC; null when absent. Seconds and nanos outside what the type allows are refused.</summary>

@@ -46,7 +46,9 @@ public sealed class PeerAddressTests(ITestOutputHelper output)
     [InlineData("172.32.0.1", AddressRange.Public)]
     [InlineData("169.253.1.1", AddressRange.Public)]
     [InlineData("193.0.6.139", AddressRange.Public)]
-    [InlineData("2001:db8::1", AddressRange.Public)]
+    [InlineData("2a01:4f8::1", AddressRange.Public)]
+    [InlineData("2001:db8::1", AddressRange.Reserved)]
+    [InlineData("64:ff9b::a9fe:a9fe", AddressRange.LinkLocal)]
     public void AddressesAreClassifiedWithIpv4MappedFormsAsTheirIpv4Address(string address, AddressRange expected) =>
         Assert.Equal(expected, AddressRanges.Classify(IPAddress.Parse(address)));
 
@@ -68,6 +70,24 @@ public sealed class PeerAddressTests(ITestOutputHelper output)
     [InlineData("http://peer.example:5081", "192.168.10.20", true)]
     [InlineData("http://peer.example:5081", "fd00::5", true)]
     [InlineData("https://peer.example:5081", "193.0.6.139", true)]
+    [InlineData("http://peer.example:5081", "64:ff9b::a9fe:a9fe", false)]
+    [InlineData("http://peer.example:5081", "2002:a9fe:a9fe::1", false)]
+    [InlineData("http://peer.example:5081", "2001:0:4136:e378:8000:63bf:5601:5601", false)]
+    [InlineData("http://peer.example:5081", "::169.254.169.254", false)]
+    [InlineData("http://peer.example:5081", "64:ff9b::7f00:1", false)]
+    [InlineData("http://localhost:5081", "64:ff9b::7f00:1", false)]
+    [InlineData("http://[64:ff9b::7f00:1]:5081", "64:ff9b::7f00:1", false)]
+    [InlineData("http://[2002:7f00:1::1]:5081", "2002:7f00:1::1", false)]
+    [InlineData("http://[::127.0.0.1]:5081", "::127.0.0.1", false)]
+    [InlineData("http://[::ffff:127.0.0.1]:5081", "::ffff:127.0.0.1", true)]
+    [InlineData("http://peer.example:5081", "100.100.100.200", false)]
+    [InlineData("http://peer.example:5081", "fd00:ec2::254", false)]
+    [InlineData("http://peer.example:5081", "2001:db8::1", false)]
+    [InlineData("http://peer.example:5081", "198.18.0.1", false)]
+    [InlineData("http://peer.example:5081", "64:ff9b::808:808", true)]
+    [InlineData("http://peer.example:5081", "64:ff9b::a00:1", true)]
+    [InlineData("http://peer.example:5081", "2002:808:808::1", true)]
+    [InlineData("http://peer.example:5081", "100.64.0.1", true)]
     public void ThePolicyRefusesLinkLocalMulticastUnspecifiedAndUnconfiguredLoopback(string url, string address, bool accepted) =>
         Assert.Equal(accepted, PeerAddressPolicy.Refusal(IPAddress.Parse(address), new Uri(url)) is null);
 
@@ -93,7 +113,7 @@ public sealed class PeerAddressTests(ITestOutputHelper output)
     public async Task ANameResolvingToTheMetadataAddressOrLoopbackIsRefusedOnEveryCall()
     {
         using var listener = new CountingListener();
-        foreach (string resolved in new[] { "169.254.169.254", "::ffff:169.254.169.254", "127.0.0.1", "::ffff:127.0.0.1" })
+        foreach (string resolved in new[] { "169.254.169.254", "::ffff:169.254.169.254", "127.0.0.1", "::ffff:127.0.0.1", "64:ff9b::a9fe:a9fe", "64:ff9b::7f00:1" })
         {
             var address = IPAddress.Parse(resolved);
             using var client = new PeerClient(new PeerLink("meta", new Uri($"http://{Host}:{listener.Port}"), TestNode.Secret), Options(address));
@@ -109,6 +129,40 @@ public sealed class PeerAddressTests(ITestOutputHelper output)
             // Refusals count against the breaker like failed connections: 5 failures open it.
             Assert.Equal(BreakerState.Open, client.Breaker.State);
         }
+        Assert.Equal(0, listener.Connections);
+    }
+
+    /// <summary>
+    /// IPv6 literals that carry the metadata or the loopback address (NAT64, 6to4, Teredo, IPv4-compatible) with
+    /// the listener's port: before they were classified by their IPv6 range alone, as public, and the node tried
+    /// to connect. Each is refused by the check, naming the carried address; the listener counts 0.
+    /// </summary>
+    [Fact]
+    public async Task LiteralPeersCarryingTheMetadataOrLoopbackAddressAreRefusedBeforeAnySocketOpens()
+    {
+        using var listener = new CountingListener();
+        foreach (var (literal, carried) in new[]
+        {
+            ("64:ff9b::7f00:1", "127.0.0.1: NAT64"),
+            ("64:ff9b::a9fe:a9fe", "169.254.169.254: NAT64"),
+            ("64:ff9b:1::7f00:1", "127.0.0.1: NAT64 (local use)"),
+            ("2002:7f00:1::1", "127.0.0.1: 6to4"),
+            ("2001:0:4136:e378:8000:63bf:5601:5601", "65.54.227.120: Teredo server; 169.254.169.254: Teredo client"),
+            ("::169.254.169.254", "169.254.169.254: IPv4-compatible"),
+        })
+        {
+            var url = new Uri($"http://[{literal}]:{listener.Port}");
+            Assert.Contains("an address this node never contacts", PeerAddressPolicy.CheckConfigured(url));
+            using var client = new PeerClient(new PeerLink("nat", url, TestNode.Secret), Options(null));
+            var times = new List<double>();
+            var e = await Refused(() => client.HelloAsync(), times);
+            await Refused(() => client.QueryAsync("ASK {}", null, null, DateTime.UtcNow.AddSeconds(5)), times);
+            output.WriteLine($"{url}: {e.Status.Detail} ({string.Join(", ", times.Select(t => $"{t:F1}"))} ms)");
+            Assert.StartsWith($"peer 'nat' (host [{IPAddress.Parse(literal)}]) resolves to {IPAddress.Parse(literal)}, an address this node never contacts: ", e.Status.Detail);
+            Assert.EndsWith($"(it carries {carried})", e.Status.Detail);
+            Assert.Equal(2, client.RefusedConnections);
+        }
+        await Task.Delay(100);
         Assert.Equal(0, listener.Connections);
     }
 
@@ -190,6 +244,12 @@ public sealed class PeerAddressTests(ITestOutputHelper output)
     [InlineData("http://224.0.0.1:5081", "a multicast address")]
     [InlineData("http://0.0.0.0:5081", "an unspecified address")]
     [InlineData("http://[::]:5081", "an unspecified address")]
+    [InlineData("http://[64:ff9b::a9fe:a9fe]:5081", "64:ff9b::a9fe:a9fe is a link-local address")]
+    [InlineData("http://[64:ff9b::7f00:1]:5081", "an address carrying a loopback address")]
+    [InlineData("http://[2002:a9fe:a9fe::1]:5081", "(it carries 169.254.169.254: 6to4)")]
+    [InlineData("http://[::169.254.169.254]:5081", "a link-local address")]
+    [InlineData("http://100.100.100.200:5081", "a cloud metadata service address")]
+    [InlineData("http://[2001:db8::1]:5081", "a reserved address")]
     public void ServeRefusesAPeerUrlItWouldNeverContactWithExitTwo(string url, string reason)
     {
         Assert.Contains(reason, PeerAddressPolicy.CheckConfigured(new Uri(url)));
@@ -208,6 +268,9 @@ public sealed class PeerAddressTests(ITestOutputHelper output)
     [InlineData("http://127.0.0.1:5081")]
     [InlineData("http://localhost:5081")]
     [InlineData("http://[::1]:5081")]
+    [InlineData("http://[::ffff:127.0.0.1]:5081")]
+    [InlineData("http://[64:ff9b::c100:68b]:5081")]
+    [InlineData("http://100.64.0.1:5081")]
     public void ServeAcceptsHttpPeersOnPublicPrivateAndLoopbackAddresses(string url) =>
         Assert.Null(PeerAddressPolicy.CheckConfigured(new Uri(url)));
 

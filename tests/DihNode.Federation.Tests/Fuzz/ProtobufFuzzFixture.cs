@@ -20,6 +20,7 @@ public sealed class ProtobufFuzzFixture : IAsyncLifetime
     private static readonly Marshaller<byte[]> s_bytes = Marshallers.Create(b => b, b => b);
 
     public static readonly Method<byte[], byte[]> Hello = new(MethodType.Unary, Service, "Hello", s_bytes, s_bytes);
+    public static readonly Method<byte[], byte[]> GetStatistics = new(MethodType.Unary, Service, "GetStatistics", s_bytes, s_bytes);
     public static readonly Method<byte[], byte[]> GetSnapshot = new(MethodType.ServerStreaming, Service, "GetSnapshot", s_bytes, s_bytes);
     public static readonly Method<byte[], byte[]> Subscribe = new(MethodType.ServerStreaming, Service, "Subscribe", s_bytes, s_bytes);
     public static readonly Method<byte[], byte[]> Query = new(MethodType.ServerStreaming, Service, "Query", s_bytes, s_bytes);

@@ -17,7 +17,8 @@ public sealed class SsrfNode() : LimitedNode(o => new NodeOptions
     Database = o.Database,
     Urls = o.Urls,
     ApiKey = o.ApiKey,
-    LoadAllowList = [$"http://localhost:{Listener.Port}/", $"http://127.0.0.1:{Listener.Port}/allowed/", "http://169.254.169.254/"],
+    LoadAllowList = [$"http://localhost:{Listener.Port}/", $"http://127.0.0.1:{Listener.Port}/allowed/", "http://169.254.169.254/",
+        $"http://[64:ff9b::7f00:1]:{Listener.Port}/", "http://[64:ff9b::a9fe:a9fe]/", $"http://[2002:7f00:1::1]:{Listener.Port}/", "http://[::169.254.169.254]/"],
 })
 {
     public static CountingListener Listener { get; } = new();
@@ -66,6 +67,10 @@ public sealed class SsrfTests(SsrfNode node, ITestOutputHelper output) : IClassF
         $"http://127.0.0.1:{Port}/allowed/data.ttl",         // allow-listed, but loopback
         $"http://127.0.0.1:{Port}/other.ttl",                // not allow-listed
         "http://169.254.169.254/latest/meta-data/iam",       // allow-listed, but link-local (cloud metadata)
+        $"http://[64:ff9b::7f00:1]:{Port}/data.ttl",         // allow-listed, but NAT64 of loopback
+        "http://[64:ff9b::a9fe:a9fe]/latest/meta-data/iam",  // allow-listed, but NAT64 of the metadata address
+        $"http://[2002:7f00:1::1]:{Port}/data.ttl",          // allow-listed, but 6to4 of loopback
+        "http://[::169.254.169.254]/latest/meta-data/iam",   // allow-listed, but IPv4-compatible metadata address
         "file:///etc/passwd",
         "http://unconfigured.example/data.ttl",
     };
@@ -88,6 +93,30 @@ public sealed class SsrfTests(SsrfNode node, ITestOutputHelper output) : IClassF
         Assert.Equal(before, SsrfNode.Listener.Connections);
         var snapshot = node.Store.Rdf.Snapshot();
         Assert.False(snapshot.TryGetId(Iri.FromTrusted("http://example.org/leak"), out int leak) && snapshot.Count(QuadPattern.InAllGraphs(leak)) > 0);
+    }
+
+    /// <summary>
+    /// An allow-listed literal IPv6 URL that carries the loopback or the metadata address: refused by the address
+    /// check itself (the message names the carried address), not by a failed connection. Before, the classification
+    /// saw only the IPv6 range and called these public.
+    /// </summary>
+    [Theory]
+    [InlineData("64:ff9b::7f00:1", true, "loopback (it carries 127.0.0.1: NAT64)")]
+    [InlineData("64:ff9b::a9fe:a9fe", false, "link-local; 169.254.169.254 is the cloud metadata service (it carries 169.254.169.254: NAT64)")]
+    [InlineData("2002:7f00:1::1", true, "loopback (it carries 127.0.0.1: 6to4)")]
+    [InlineData("::169.254.169.254", false, "link-local; 169.254.169.254 is the cloud metadata service (it carries 169.254.169.254: IPv4-compatible)")]
+    public async Task AnAllowListedIpv6LiteralCarryingLoopbackOrTheMetadataAddressIsRefusedByTheAddressCheck(string literal, bool listenerPort, string reason)
+    {
+        int before = SsrfNode.Listener.Connections;
+        string target = listenerPort ? $"http://[{literal}]:{Port}/data.ttl" : $"http://[{literal}]/latest/meta-data/iam";
+        using var writer = node.WriterClient();
+        using var response = await writer.PostAsync("sparql/update", new StringContent($"LOAD <{target}> INTO GRAPH <http://example.org/loaded>", Encoding.UTF8, "application/sparql-update"));
+        string body = await response.Content.ReadAsStringAsync();
+        output.WriteLine($"LOAD <{target}>: {(int)response.StatusCode} {BodyLimitTestsShorten(body)}");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains($"resolves to {IPAddress.Parse(literal)}, an address this node never contacts: {reason}", body);
+        await Task.Delay(100);
+        Assert.Equal(before, SsrfNode.Listener.Connections);
     }
 
     public static TheoryData<string, string> RemoteDocuments => new()
