@@ -27,10 +27,9 @@ internal static class AccessArguments
             int keyAt = scoped ? value.LastIndexOf(':') : second;
             if (keyAt == value.Length - 1) throw new CliUsageException($"--key '{Name(value)}': expected NAME:ROLE[,ROLE]:KEY");
             string key = value[(keyAt + 1)..];
-            if (key.Length < 16)
-                throw new CliUsageException($"--key {value[..first]}: the key is shorter than 16 characters"
-                    + (scoped ? " (with a scoped role the KEY is the last ':'-separated field, so it cannot contain ':'; use --keys for such a key)" : ""));
-            credentials.Add(Credential(value[..first], value[(first + 1)..keyAt], WriteCredential.Hash(key), $"--key {value[..first]}"));
+            string hint = scoped ? " (with a scoped role the KEY is the last ':'-separated field, so it cannot contain ':'; use --keys for such a key)" : "";
+            if (key.Length < 16) throw new CliUsageException($"--key {value[..first]}: the key is shorter than 16 characters{hint}");
+            credentials.Add(Credential(value[..first], value[(first + 1)..keyAt], WriteCredential.Hash(key), $"--key {value[..first]}", hint));
         }
         if (args.Option("keys") is string file) credentials.AddRange(ReadFile(file));
         if (credentials.GroupBy(c => c.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
@@ -62,12 +61,12 @@ internal static class AccessArguments
         }
     }
 
-    private static WriteCredential Credential(string name, string roles, byte[] hash, string where)
+    private static WriteCredential Credential(string name, string roles, byte[] hash, string where, string hint = "")
     {
         if (!WriteCredential.IsValidName(name)) throw new CliUsageException($"{where}: credential name '{name}': use letters, digits, '-', '_' or '.'");
         WriteGrant grant;
         try { grant = WriteGrant.Parse(roles); }
-        catch (FormatException e) { throw new CliUsageException($"{where}: roles '{roles}' for '{name}': {e.Message}"); }
+        catch (FormatException e) { throw new CliUsageException($"{where}: roles '{roles}' for '{name}': {e.Message}{hint}"); }
         return WriteCredential.From(name, grant, hash);
     }
 

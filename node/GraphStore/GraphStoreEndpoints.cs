@@ -56,7 +56,7 @@ public static class GraphStoreEndpoints
         if (target.Graph is { } g && managed.Contains(g)) return ProtocolErrors.Forbidden(ManagedGraphs.Refusal(g));
         // The graph written: the one named, or for POST to the service a new one (Graph Store Protocol §5.5).
         Iri? graph = target.IsService ? Iri.FromTrusted($"{NodeUrls.Base(context, options)}/graph-store/graphs/{Guid.NewGuid():N}") : target.Graph;
-        if (WriteAccess.GraphRefusal(context, graph, target.IsService ? $"{method} to /graph-store (a new graph <{graph!.Value}>)" : method) is { } outOfScope)
+        if (WriteAccess.GraphRefusal(context, graph, target.IsService ? $"{method} to /graph-store (which makes a new graph)" : method) is { } outOfScope)
             return WriteAccess.Answer(outOfScope);
         try
         {

@@ -44,7 +44,7 @@ public sealed partial class WriteAccess
         if (credential.MayWriteCountry(country)) return null;
         string code = country.Trim().ToUpperInvariant();
         return Refused(context, $"registry={code}",
-            $"{what}; credential '{credential.Name}' may write only hubs of {Join(credential.Countries, c => c)} (role {credential.Describe()}); nothing was changed");
+            $"{what}; credential '{credential.Name}' may write only hubs of {Join(credential.Countries, c => c)} (roles {credential.Describe()}); nothing was changed");
     }
 
     /// <summary>The credential <see cref="Refusal"/> let through; a scope check without it would pass what it must not.</summary>
