@@ -21,11 +21,11 @@ internal static class AccessArguments
         foreach (string value in args.Options("key"))
         {
             int first = value.IndexOf(':'), second = first < 0 ? -1 : value.IndexOf(':', first + 1);
-            if (first <= 0 || second < 0) throw new CliUsageException($"--key '{Name(value)}': expected NAME:ROLE[,ROLE]:KEY");
+            if (first <= 0 || second < 0) throw new CliUsageException($"--key '{Name(value)}': expected NAME:ROLE[,ROLE]:KEY (a ROLE may carry a scope: data=IRI-PREFIX, registry=CC)");
             // A scope (ROLE=…) may hold ':' (IRIs), so then the KEY is the last field; without one, the KEY is all after the second ':' as before.
             bool scoped = value[(first + 1)..second].Contains('=');
             int keyAt = scoped ? value.LastIndexOf(':') : second;
-            if (keyAt == value.Length - 1) throw new CliUsageException($"--key '{Name(value)}': expected NAME:ROLE[,ROLE]:KEY");
+            if (keyAt == value.Length - 1) throw new CliUsageException($"--key '{Name(value)}': expected NAME:ROLE[,ROLE]:KEY (a ROLE may carry a scope: data=IRI-PREFIX, registry=CC)");
             string key = value[(keyAt + 1)..];
             string hint = scoped ? " (with a scoped role the KEY is the last ':'-separated field, so it cannot contain ':'; use --keys for such a key)" : "";
             if (key.Length < 16) throw new CliUsageException($"--key {value[..first]}: the key is shorter than 16 characters{hint}");
