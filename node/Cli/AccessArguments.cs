@@ -5,10 +5,13 @@ using DihNode.Node.Hosting;
 namespace DihNode.Node.Cli;
 
 /// <summary>
-/// The access options of <c>serve</c>: <c>--key NAME:ROLE[,ROLE]:KEY</c> (repeatable), <c>--keys FILE</c>
-/// (one <c>NAME ROLE[,ROLE] SHA256-OF-KEY</c> per line, hex, <c>#</c> comments: the file never holds a
-/// key), and <c>--trusted-proxy ADDRESS|CIDR</c> (repeatable). Roles: <c>registry</c>, <c>data</c>,
-/// <c>admin</c>. <c>--api-key</c> stays what it was: one key with the role admin.
+/// The access options of <c>serve</c>: <c>--key NAME:ROLES:KEY</c> (repeatable), <c>--keys FILE</c>
+/// (one <c>NAME ROLES SHA256-OF-KEY</c> per line, hex, <c>#</c> comments: the file never holds a
+/// key), and <c>--trusted-proxy ADDRESS|CIDR</c> (repeatable). ROLES (<see cref="WriteGrant"/>): <c>registry</c>,
+/// <c>data</c>, <c>admin</c>, comma-separated, and the scoped <c>data=IRI-PREFIX</c> and <c>registry=CC</c>.
+/// In <c>--key</c>, NAME is the first ':'-separated field; without a scope ROLES is the second and KEY all the
+/// rest (it may hold ':'); once the second field holds '=' (a scope, whose IRI may hold ':'), KEY is the last
+/// field (it cannot hold ':') and ROLES all between. <c>--api-key</c> stays what it was: one key with the role admin.
 /// </summary>
 internal static class AccessArguments
 {
@@ -18,10 +21,15 @@ internal static class AccessArguments
         foreach (string value in args.Options("key"))
         {
             int first = value.IndexOf(':'), second = first < 0 ? -1 : value.IndexOf(':', first + 1);
-            if (first <= 0 || second < 0 || second == value.Length - 1) throw new CliUsageException($"--key '{Name(value)}': expected NAME:ROLE[,ROLE]:KEY");
-            string key = value[(second + 1)..];
-            if (key.Length < 16) throw new CliUsageException($"--key {value[..first]}: the key is shorter than 16 characters");
-            credentials.Add(Credential(value[..first], value[(first + 1)..second], WriteCredential.Hash(key), "--key"));
+            if (first <= 0 || second < 0) throw new CliUsageException($"--key '{Name(value)}': expected NAME:ROLE[,ROLE]:KEY (a ROLE may carry a scope: data=IRI-PREFIX, registry=CC)");
+            // A scope (ROLE=…) may hold ':' (IRIs), so then the KEY is the last field; without one, the KEY is all after the second ':' as before.
+            bool scoped = value[(first + 1)..second].Contains('=');
+            int keyAt = scoped ? value.LastIndexOf(':') : second;
+            if (keyAt == value.Length - 1) throw new CliUsageException($"--key '{Name(value)}': expected NAME:ROLE[,ROLE]:KEY (a ROLE may carry a scope: data=IRI-PREFIX, registry=CC)");
+            string key = value[(keyAt + 1)..];
+            string hint = scoped ? " (with a scoped role the KEY is the last ':'-separated field, so it cannot contain ':'; use --keys for such a key)" : "";
+            if (key.Length < 16) throw new CliUsageException($"--key {value[..first]}: the key is shorter than 16 characters{hint}");
+            credentials.Add(Credential(value[..first], value[(first + 1)..keyAt], WriteCredential.Hash(key), $"--key {value[..first]}", hint));
         }
         if (args.Option("keys") is string file) credentials.AddRange(ReadFile(file));
         if (credentials.GroupBy(c => c.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
@@ -53,12 +61,13 @@ internal static class AccessArguments
         }
     }
 
-    private static WriteCredential Credential(string name, string roles, byte[] hash, string where)
+    private static WriteCredential Credential(string name, string roles, byte[] hash, string where, string hint = "")
     {
         if (!WriteCredential.IsValidName(name)) throw new CliUsageException($"{where}: credential name '{name}': use letters, digits, '-', '_' or '.'");
-        WriteRole parsed = WriteCredential.ParseRoles(roles)
-            ?? throw new CliUsageException($"{where}: roles '{roles}' for '{name}': use registry, data or admin, separated by commas");
-        return new WriteCredential(name, parsed, hash);
+        WriteGrant grant;
+        try { grant = WriteGrant.Parse(roles); }
+        catch (FormatException e) { throw new CliUsageException($"{where}: roles '{roles}' for '{name}': {e.Message}{hint}"); }
+        return WriteCredential.From(name, grant, hash);
     }
 
     /// <summary>The part of a <c>--key</c> value safe to echo in an error: up to the second colon, never the key.</summary>
@@ -74,7 +83,7 @@ internal static class AccessArguments
     {
         var names = new List<string>();
         if (options.ApiKey is not null) names.Add($"{WriteCredential.ApiKeyName} (admin)");
-        names.AddRange(options.Credentials.Select(c => $"{c.Name} ({WriteCredential.Describe(c.Roles)})"));
+        names.AddRange(options.Credentials.Select(c => $"{c.Name} ({c.Describe()})"));
         string proxies = options.TrustedProxies.Count == 0 ? "none" : string.Join(", ", options.TrustedProxies.Select(p => p.ToString()));
         return string.Create(CultureInfo.InvariantCulture, $"write credentials: {(names.Count == 0 ? "none: the node refuses every write" : string.Join(", ", names))}; trusted proxies: {proxies}");
     }

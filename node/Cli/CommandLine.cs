@@ -29,6 +29,12 @@ internal static class CommandLine
         ("validate-syntax", ValidateSyntaxCommand.Synopsis, ValidateSyntaxCommand.Run),
     ];
 
+    /// <summary>What <c>dihnode COMMAND --help</c> prints after the synopsis, for commands whose options need more than it says.</summary>
+    private static readonly Dictionary<string, string> s_details = new(StringComparer.Ordinal)
+    {
+        ["serve"] = ServeCommand.Details,
+    };
+
     public static int Run(string[] args)
     {
         if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
@@ -42,6 +48,7 @@ internal static class CommandLine
             if (args.Length > 1 && args[1] is "-h" or "--help")
             {
                 Console.Out.WriteLine("usage: dihnode " + synopsis);
+                if (s_details.TryGetValue(name, out string? details)) Console.Out.WriteLine(details);
                 return Ok;
             }
             try

@@ -15,10 +15,33 @@ namespace DihNode.Node.Cli;
 internal static class ServeCommand
 {
     public const string Synopsis = "serve --db FILE [--urls URL] [--base-iri IRI] [--country CODE] [--api-key KEY]\n"
-        + "        [--key NAME:ROLE[,ROLE]:KEY]... [--keys FILE] [--trusted-proxy ADDRESS|CIDR]...\n"
+        + "        [--key NAME:ROLES:KEY]... [--keys FILE] [--trusted-proxy ADDRESS|CIDR]...\n"
         + "        [--catalog-title TITLE] [--publisher NAME] [--public-url URL]\n"
         + "        [--node-name NAME --grpc-urls URL [--peer NAME=URL --peer-secret NAME=SECRET [--peer-cert NAME=SHA256]]...\n"
         + "         [--peers FILE] [--aggregator] [--grpc-cert FILE.pfx [--grpc-cert-password PW]]]";
+
+    /// <summary>The write credentials explained, for <c>serve --help</c>.</summary>
+    public const string Details = """
+        write credentials:
+          --api-key KEY          the credential 'api-key' with the role admin (or DIHNODE_API_KEY)
+          --key NAME:ROLES:KEY   a named credential (repeatable; the key has 16 characters at least)
+          --keys FILE            one 'NAME ROLES SHA256-OF-KEY' per line (hex; '#' comments; printf %s KEY | sha256sum)
+        ROLES, separated by commas:
+          data                   SPARQL Update and Graph Store writes on every graph the node does not manage
+          data=IRI-PREFIX        only on graphs whose IRI starts with IRI-PREFIX (repeatable; end it with / or #);
+                                 never the default graph, every named graph (CLEAR NAMED/ALL) or GRAPH ?var templates
+          registry               OData writes on every hub
+          registry=CC            only on hubs of country CC as /odata/Countries lists it (FR; EL for Greece), before
+                                 and after the write (repeatable)
+          admin                  everything (no scope)
+        In --key, NAME is the first ':'-separated field. Without a scope, ROLES is the second field and KEY all the
+        rest (it may contain ':'). With a scope (the second field holds '='), KEY is the LAST field and cannot contain
+        ':' (use --keys for such a key); ROLES is everything between, so IRIs keep their ':'. An IRI may be written in
+        angle brackets, which also keeps a ',' in it from separating roles. Examples:
+          --key lyon:data=http://example.org/graphs/lyon/,registry=FR:KEY
+          --key lab:data=<http://example.org/graphs/lab-a/>,data=<http://example.org/graphs/lab-b/>:KEY
+          lyon data=http://example.org/graphs/lyon/,registry=FR 3f5a…(64 hex digits)      (a line of --keys FILE)
+        """;
 
     public static int Run(CliArguments args)
     {

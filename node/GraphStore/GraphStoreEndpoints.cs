@@ -16,7 +16,8 @@ namespace DihNode.Node.GraphStore;
 /// <c>/graph-store</c>: GET / HEAD a graph (content negotiation; 404 for a named graph that holds no
 /// triple, since the store keeps no empty graphs), PUT (replace: 201 when the graph was new, else 204),
 /// POST (merge: 200; to <c>/graph-store</c> itself: a new graph, 201 + Location), DELETE (200; 404 when
-/// absent). Writes need the write key (401) and are refused on managed graphs (403).
+/// absent). Writes need the write key (401) and are refused on managed graphs (403) and, for a credential
+/// whose role data is scoped, on graphs outside its IRI prefixes and on the default graph (403).
 /// </summary>
 public static class GraphStoreEndpoints
 {
@@ -53,9 +54,13 @@ public static class GraphStoreEndpoints
         if (context.RequestServices.GetRequiredService<WriteAccess>().Check(context, WriteRole.Data) is { } denied) return denied;
         var managed = new ManagedGraphs(store);
         if (target.Graph is { } g && managed.Contains(g)) return ProtocolErrors.Forbidden(ManagedGraphs.Refusal(g));
+        // The graph written: the one named, or for POST to the service a new one (Graph Store Protocol §5.5).
+        Iri? graph = target.IsService ? Iri.FromTrusted($"{NodeUrls.Base(context, options)}/graph-store/graphs/{Guid.NewGuid():N}") : target.Graph;
+        if (WriteAccess.GraphRefusal(context, graph, target.IsService ? $"{method} to /graph-store (which makes a new graph)" : method) is { } outOfScope)
+            return WriteAccess.Answer(outOfScope);
         try
         {
-            return await WriteAsync(context, options, store, target, method);
+            return await WriteAsync(context, options, store, target, graph, method);
         }
         catch (Exception e) when (DatabaseBusy.Is(e))
         {
@@ -64,11 +69,10 @@ public static class GraphStoreEndpoints
     }
 
     /// <summary>PUT, POST and DELETE, after the checks; each one store transaction.</summary>
-    private static async Task<IResult?> WriteAsync(HttpContext context, NodeOptions options, NodeStore store, GraphTarget target, string method)
+    private static async Task<IResult?> WriteAsync(HttpContext context, NodeOptions options, NodeStore store, GraphTarget target, Iri? graph, string method)
     {
         if (HttpMethods.IsDelete(method)) return await DeleteAsync(store, target);
 
-        Iri? graph = target.IsService ? Iri.FromTrusted($"{NodeUrls.Base(context, options)}/graph-store/graphs/{Guid.NewGuid():N}") : target.Graph;
         string baseIri = graph?.Value ?? NodeUrls.Base(context, options) + "/graph-store";
         var (triples, bodyError) = await RdfBody.ReadAsync(context, baseIri, options.MaxBodyBytes);
         if (bodyError is not null) return bodyError;

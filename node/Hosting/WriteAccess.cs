@@ -11,8 +11,10 @@ namespace DihNode.Node.Hosting;
 /// write needs: 403 naming the role (RFC 6750 §3.1 <c>insufficient_scope</c>). Either way the request
 /// stops before it reads its body. The name of the credential that passed is kept on the request for
 /// <see cref="RequestLog"/>; the key is never kept or logged. A node without credentials refuses all writes.
+/// A role with a scope (<see cref="WriteGrant"/>) is checked once the endpoint knows what the request would
+/// write (WriteAccess.Scopes.cs), still before anything is changed.
 /// </summary>
-public sealed class WriteAccess
+public sealed partial class WriteAccess
 {
     private static readonly object s_credentialKey = new();
 
@@ -58,7 +60,7 @@ public sealed class WriteAccess
                     ? "this node accepts no writes: it was started without --api-key, --key or --keys"
                     : "writes need an API key of this node (Authorization: Bearer KEY or X-API-Key: KEY)");
         }
-        context.Items[s_credentialKey] = credential.Name;
+        context.Items[s_credentialKey] = credential;
         if ((credential.Roles & needed) == needed) return null;
         string role = WriteCredential.Describe(needed);
         context.Response.Headers.WWWAuthenticate = $"Bearer realm=\"dihnode\", error=\"insufficient_scope\", scope=\"{role}\"";
@@ -71,7 +73,11 @@ public sealed class WriteAccess
         Refusal(context, needed) is { } refused ? Results.Problem(refused.Message, statusCode: refused.Status, title: refused.Title) : null;
 
     /// <summary>The name of the credential the request presented and <see cref="Refusal"/> recognised; null when none was.</summary>
-    public static string? CredentialName(HttpContext context) => context.Items.TryGetValue(s_credentialKey, out object? name) ? name as string : null;
+    public static string? CredentialName(HttpContext context) => Credential(context)?.Name;
+
+    /// <summary>The credential the request presented and <see cref="Refusal"/> recognised; null when none was.</summary>
+    public static WriteCredential? Credential(HttpContext context) =>
+        context.Items.TryGetValue(s_credentialKey, out object? credential) ? credential as WriteCredential : null;
 }
 
 /// <summary>Why a write is refused: 401 (no known credential) or 403 (a credential without the role); <see cref="Code"/> for OData errors.</summary>

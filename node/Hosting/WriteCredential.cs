@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using DihNode.Rdf.Model;
 
 namespace DihNode.Node.Hosting;
 
@@ -20,15 +21,28 @@ public enum WriteRole
 
 /// <summary>
 /// A named write credential: the SHA-256 of its key (the node never needs the key itself, so a keys file
-/// holds only hashes) and its roles. The name is what the request log records for each write.
+/// holds only hashes), its roles and their scopes. The name is what the request log records for each write.
 /// </summary>
 public sealed record WriteCredential(string Name, WriteRole Roles, byte[] KeyHash)
 {
     /// <summary>The name of the credential <c>--api-key</c> (or <c>DIHNODE_API_KEY</c>) defines: role admin.</summary>
     public const string ApiKeyName = "api-key";
 
+    /// <summary>
+    /// The scope of the role data: the graphs it may write are those whose IRI starts with one of these
+    /// (ordinal, as written); empty: every graph the node lets clients change, as without a scope.
+    /// </summary>
+    public IReadOnlyList<string> GraphPrefixes { get; init; } = [];
+
+    /// <summary>The scope of the role registry: the country codes (upper case, as the registry stores them) whose hubs it may write; empty: every hub.</summary>
+    public IReadOnlyList<string> Countries { get; init; } = [];
+
     /// <summary>A credential from the key itself (<c>--key NAME:ROLES:KEY</c>).</summary>
     public static WriteCredential FromKey(string name, WriteRole roles, string key) => new(name, roles, Hash(key));
+
+    /// <summary>A credential with the roles and scopes of <paramref name="grant"/>.</summary>
+    public static WriteCredential From(string name, WriteGrant grant, byte[] keyHash) =>
+        new(name, grant.Roles, keyHash) { GraphPrefixes = grant.GraphPrefixes, Countries = grant.Countries };
 
     public static byte[] Hash(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
 
@@ -36,24 +50,16 @@ public sealed record WriteCredential(string Name, WriteRole Roles, byte[] KeyHas
     public static bool IsValidName(string name) =>
         name.Length is > 0 and <= 64 && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
 
-    /// <summary>Reads <c>registry</c>, <c>data</c>, <c>admin</c> or a comma-separated list of them; null for anything else.</summary>
-    public static WriteRole? ParseRoles(string text)
-    {
-        var roles = WriteRole.None;
-        foreach (string part in text.Split(','))
-        {
-            WriteRole? role = part.Trim().ToLowerInvariant() switch
-            {
-                "data" => WriteRole.Data,
-                "registry" => WriteRole.Registry,
-                "admin" => WriteRole.Admin,
-                _ => null,
-            };
-            if (role is null) return null;
-            roles |= role.Value;
-        }
-        return roles;
-    }
+    /// <summary>Whether the role data of this credential reaches <paramref name="graph"/> (null: the default graph, which a scoped credential never reaches).</summary>
+    public bool MayWriteGraph(Iri? graph) =>
+        GraphPrefixes.Count == 0 || (graph is not null && GraphPrefixes.Any(p => graph.Value.StartsWith(p, StringComparison.Ordinal)));
+
+    /// <summary>Whether the role registry of this credential reaches hubs of <paramref name="country"/> (a code as the registry stores it).</summary>
+    public bool MayWriteCountry(string country) =>
+        Countries.Count == 0 || Countries.Contains(country.Trim(), StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The roles and scopes as written in options: <c>admin</c>, or <c>data=&lt;IRI&gt;,registry=FR</c>, …</summary>
+    public string Describe() => new WriteGrant(Roles, GraphPrefixes, Countries).ToString();
 
     /// <summary>The roles as written in options: <c>admin</c>, or the single roles joined by commas.</summary>
     public static string Describe(WriteRole roles)

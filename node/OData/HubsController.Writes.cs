@@ -12,7 +12,8 @@ namespace DihNode.Node.OData;
 /// properties, DELETE removes. Each needs the API key (401), is checked by <see cref="HubWriteMapper"/>
 /// (400 naming the property), honours <c>If-Match</c> (412 when stale; <c>*</c> for any version) and
 /// goes through <see cref="HubRegistry"/> as one write, so the change feed and the RDF projection follow.
-/// A hub another node published (Origin not empty) is read-only here (409).
+/// A hub another node published (Origin not empty) is read-only here (409). A credential whose role registry
+/// is scoped to countries (<c>registry=FR</c>) writes only hubs of those countries, before and after the write (403).
 /// </summary>
 public sealed partial class HubsController
 {
@@ -30,6 +31,8 @@ public sealed partial class HubsController
         var problems = new List<HubFieldProblem>();
         var record = HubWriteMapper.ToRecord(hub, null, context, problems);
         if (record is null) return ODataErrors.Invalid(problems);
+        string country = hub.CountryCode.Trim().ToUpperInvariant();
+        if (OutOfScope(country, $"this POST creates a hub in {country}") is { } outOfScope) return outOfScope;
         string iri = store.Iris.Hub(record.Source, record.Key).Value;
         var existing = context.Hubs.AsNoTracking().Where(h => h.Iri == iri).Select(h => new { h.Id }).FirstOrDefault();
         if (existing is not null)
@@ -85,6 +88,7 @@ public sealed partial class HubsController
         if (access.Refusal(HttpContext, Hosting.WriteRole.Registry) is { } denied) return ODataErrors.Answer(denied.Status, denied.Code, denied.Message);
         var current = context.Hubs.AsNoTracking().FirstOrDefault(h => h.Id == key);
         if (current is null) return ODataErrors.NotFound(key);
+        if (OutOfScope(current.CountryCode, $"hub {key} is in {current.CountryCode}") is { } outOfScope) return outOfScope;
         if (Refusal(current, out long? ifVersion) is ObjectResult refused) return refused;
         try
         {
@@ -102,10 +106,15 @@ public sealed partial class HubsController
     {
         var current = HubRegistry.LoadHubs(context).AsNoTracking().FirstOrDefault(h => h.Id == key);
         if (current is null) return ODataErrors.NotFound(key);
+        if (OutOfScope(current.CountryCode, $"hub {key} is in {current.CountryCode}") is { } outOfScope) return outOfScope;
         if (Refusal(current, out long? ifVersion) is ObjectResult refused) return refused;
         var problems = new List<HubFieldProblem>();
-        var record = HubWriteMapper.ToRecord(propose(current), current, context, problems);
+        var proposed = propose(current);
+        var record = HubWriteMapper.ToRecord(proposed, current, context, problems);
         if (record is null) return ODataErrors.Invalid(problems);
+        // A scoped registry role may not move a hub out of its countries either.
+        string country = proposed.CountryCode.Trim().ToUpperInvariant();
+        if (OutOfScope(country, $"this {Request.Method} would move hub {key} from {current.CountryCode} to {country}") is { } moved) return moved;
         long version;
         try
         {
@@ -143,6 +152,10 @@ public sealed partial class HubsController
         HubETagHandler.TryParse(ifMatch[0], out long stale);
         return ODataErrors.Stale(stale, current.Version);
     }
+
+    /// <summary>The 403 when the credential's role registry is scoped to countries that do not include <paramref name="country"/>; else null.</summary>
+    private ObjectResult? OutOfScope(string country, string what) =>
+        Hosting.WriteAccess.CountryRefusal(HttpContext, country, what) is { } denied ? ODataErrors.Answer(denied.Status, denied.Code, denied.Message) : null;
 
     private Hub Reload(int id) => context.Hubs.AsNoTracking().First(h => h.Id == id);
 

@@ -17,7 +17,9 @@ namespace DihNode.Node.Sparql;
 /// NAMED on every DELETE/INSERT (400 when the request has its own USING or WITH, §2.2.3). The request
 /// runs in one store transaction through <see cref="UpdateExecutor"/>; a change to a managed graph is
 /// refused with 403 and rolls everything back; LOAD fetches nothing (403) unless the source is under
-/// an entry of <see cref="NodeOptions.LoadAllowList"/>.
+/// an entry of <see cref="NodeOptions.LoadAllowList"/>. A credential whose role data is scoped to graph IRI
+/// prefixes runs only updates whose every written graph (<see cref="UpdateWrites"/>) is in scope: else 403
+/// before anything runs, also for the default graph and a template's <c>GRAPH ?var</c>, which it cannot bound.
 /// </summary>
 internal static class SparqlUpdateEndpoint
 {
@@ -67,6 +69,8 @@ internal static class SparqlUpdateEndpoint
                 Operations = [.. update.Operations.Select(o => o is ModifyOperation m ? m with { Using = usingGraphs, UsingNamed = usingNamed } : o)],
             };
         }
+        // A scoped credential (data=IRI-PREFIX) may run the update only when every graph it may write is in scope.
+        if (WriteAccess.GraphRefusal(context, UpdateWrites.Of(update)) is { } outOfScope) return WriteAccess.Answer(outOfScope);
         foreach (LoadOperation load in update.Operations.OfType<LoadOperation>())
             if (!IsAllowed(load.Source, options.LoadAllowList))
                 return ProtocolErrors.Forbidden($"LOAD <{load.Source.Value}> refused: this node fetches nothing that its load allow-list does not name; send data with PUT/POST to /graph-store instead");
