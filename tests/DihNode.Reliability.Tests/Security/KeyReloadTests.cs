@@ -241,6 +241,25 @@ public sealed class KeyReloadTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    public async Task ServeMarksTheFilesCredentialsAndItsHelpExplainsReloading()
+    {
+        File.WriteAllLines(Keys, [Line("alpha", "data", AlphaKey)]);
+        var options = DihNode.Node.Cli.ServeCommand.ReadOptions(new DihNode.Node.Cli.CliArguments("serve", ["--keys", Keys, "--key", "fixed:data:" + ReloadingNode.FixedKey]), "node.db");
+        Assert.Equal(Keys, options.KeysFile);
+        Assert.Equal([("fixed", false), ("alpha", true)], options.Credentials.Select(c => (c.Name, c.FromKeysFile)));
+        // A reload may not take a name --key has: the file is refused, as at start.
+        var e = Assert.Throws<KeysFileException>(() => KeysFile.Read(Keys, ["alpha"]));
+        Assert.Equal($"{Keys}:1: credential 'alpha' is configured twice (also by --key alpha)", e.Message);
+        Assert.Equal(1, e.Line);
+
+        using var help = Process.Start(Dihnode.Start(["serve", "--help"]))!;
+        string text = await help.StandardOutput.ReadToEndAsync();
+        await help.WaitForExitAsync();
+        Assert.Equal(0, help.ExitCode);
+        Assert.Contains("re-read when it changes (also when replaced by rename) and on SIGHUP", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SighupReloadsTheServeProcess()
     {
         if (!OperatingSystem.IsLinux()) return; // SIGHUP and kill(1): Linux only
