@@ -7,7 +7,7 @@ namespace DihNode.Node.Cli;
 /// <summary>
 /// The access options of <c>serve</c>: <c>--key NAME:ROLES:KEY</c> (repeatable), <c>--keys FILE</c>
 /// (one <c>NAME ROLES SHA256-OF-KEY</c> per line, hex, <c>#</c> comments: the file never holds a
-/// key), and <c>--trusted-proxy ADDRESS|CIDR</c> (repeatable). ROLES (<see cref="WriteGrant"/>): <c>registry</c>,
+/// key; <see cref="KeysFile"/> reads it, <see cref="KeysFileReloader"/> again whenever it changes), and <c>--trusted-proxy ADDRESS|CIDR</c> (repeatable). ROLES (<see cref="WriteGrant"/>): <c>registry</c>,
 /// <c>data</c>, <c>admin</c>, comma-separated, and the scoped <c>data=IRI-PREFIX</c> and <c>registry=CC</c>.
 /// In <c>--key</c>, NAME is the first ':'-separated field; without a scope ROLES is the second and KEY all the
 /// rest (it may hold ':'); once the second field holds '=' (a scope, whose IRI may hold ':'), KEY is the last
@@ -31,7 +31,12 @@ internal static class AccessArguments
             if (key.Length < 16) throw new CliUsageException($"--key {value[..first]}: the key is shorter than 16 characters{hint}");
             credentials.Add(Credential(value[..first], value[(first + 1)..keyAt], WriteCredential.Hash(key), $"--key {value[..first]}", hint));
         }
-        if (args.Option("keys") is string file) credentials.AddRange(ReadFile(file));
+        if (args.Option("keys") is string file)
+        {
+            // Read once here, so a file the node cannot use stops it before it opens the database; KeysFileReloader reads it again on change.
+            try { credentials.AddRange(KeysFile.Read(file, [.. credentials.Select(c => c.Name)])); }
+            catch (KeysFileException e) { throw new CliUsageException(e.Line is null ? "--keys " + e.Message : e.Message); }
+        }
         if (credentials.GroupBy(c => c.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
             throw new CliUsageException($"credential '{twice.Key}' is configured twice");
         if (credentials.Any(c => c.Name == WriteCredential.ApiKeyName))
@@ -43,31 +48,10 @@ internal static class AccessArguments
         [.. args.Options("trusted-proxy").Select(v => ClientIdentity.ParseProxy(v)
             ?? throw new CliUsageException($"--trusted-proxy '{v}': expected an IP address or a network in CIDR notation (10.0.0.0/8)"))];
 
-    private static IEnumerable<WriteCredential> ReadFile(string file)
+    private static WriteCredential Credential(string name, string roles, byte[] hash, string where, string hint)
     {
-        string[] lines;
-        try { lines = File.ReadAllLines(file); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new CliUsageException($"--keys {file}: {e.Message}"); }
-        for (int i = 0; i < lines.Length; i++)
-        {
-            string line = lines[i].Trim();
-            if (line.Length == 0 || line.StartsWith('#')) continue;
-            string where = $"{file}:{i + 1}";
-            var parts = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-            if (parts.Length != 3) throw new CliUsageException($"{where}: expected NAME ROLE[,ROLE] SHA256-OF-KEY (64 hex digits)");
-            if (parts[2].Length != 64 || !parts[2].All(char.IsAsciiHexDigit))
-                throw new CliUsageException($"{where}, field 3: expected the SHA-256 of the key as 64 hex digits (e.g. printf %s KEY | sha256sum), not the key");
-            yield return Credential(parts[0], parts[1], Convert.FromHexString(parts[2]), where);
-        }
-    }
-
-    private static WriteCredential Credential(string name, string roles, byte[] hash, string where, string hint = "")
-    {
-        if (!WriteCredential.IsValidName(name)) throw new CliUsageException($"{where}: credential name '{name}': use letters, digits, '-', '_' or '.'");
-        WriteGrant grant;
-        try { grant = WriteGrant.Parse(roles); }
-        catch (FormatException e) { throw new CliUsageException($"{where}: roles '{roles}' for '{name}': {e.Message}{hint}"); }
-        return WriteCredential.From(name, grant, hash);
+        try { return WriteCredential.Define(name, roles, hash, where, hint); }
+        catch (FormatException e) { throw new CliUsageException(e.Message); }
     }
 
     /// <summary>The part of a <c>--key</c> value safe to echo in an error: up to the second colon, never the key.</summary>
@@ -85,6 +69,7 @@ internal static class AccessArguments
         if (options.ApiKey is not null) names.Add($"{WriteCredential.ApiKeyName} (admin)");
         names.AddRange(options.Credentials.Select(c => $"{c.Name} ({c.Describe()})"));
         string proxies = options.TrustedProxies.Count == 0 ? "none" : string.Join(", ", options.TrustedProxies.Select(p => p.ToString()));
-        return string.Create(CultureInfo.InvariantCulture, $"write credentials: {(names.Count == 0 ? "none: the node refuses every write" : string.Join(", ", names))}; trusted proxies: {proxies}");
+        string reload = options.KeysFile is null ? "" : $"; keys file {options.KeysFile} is re-read when it changes{(OperatingSystem.IsWindows() ? "" : " and on SIGHUP")}";
+        return string.Create(CultureInfo.InvariantCulture, $"write credentials: {(names.Count == 0 ? "none: the node refuses every write" : string.Join(", ", names))}{reload}; trusted proxies: {proxies}");
     }
 }

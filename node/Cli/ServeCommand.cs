@@ -2,6 +2,8 @@ using DihNode.Node.Hosting;
 using DihNode.Node.Registry;
 using DihNode.Rdf.Store.Sqlite;
 using Microsoft.AspNetCore.Builder;
+using System.Runtime.InteropServices;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace DihNode.Node.Cli;
@@ -25,7 +27,11 @@ internal static class ServeCommand
         write credentials:
           --api-key KEY          the credential 'api-key' with the role admin (or DIHNODE_API_KEY)
           --key NAME:ROLES:KEY   a named credential (repeatable; the key has 16 characters at least)
-          --keys FILE            one 'NAME ROLES SHA256-OF-KEY' per line (hex; '#' comments; printf %s KEY | sha256sum)
+          --keys FILE            one 'NAME ROLES SHA256-OF-KEY' per line (hex; '#' comments; printf %s KEY | sha256sum);
+                                 re-read when it changes (also when replaced by rename) and on SIGHUP (kill -HUP PID),
+                                 so keys are added and revoked without a restart: a file that does not parse or is
+                                 missing keeps the keys in force and is logged (FILE:LINE) and shown in /healthz;
+                                 --api-key and --key credentials never change while the node runs
         ROLES, separated by commas:
           data                   SPARQL Update and Graph Store writes on every graph the node does not manage
           data=IRI-PREFIX        only on graphs whose IRI starts with IRI-PREFIX (repeatable; end it with / or #);
@@ -62,6 +68,7 @@ internal static class ServeCommand
         ApiKey = args.Option("api-key") ?? NullIfEmpty(Environment.GetEnvironmentVariable("DIHNODE_API_KEY")),
         // Access: named credentials with roles and the proxies whose X-Forwarded-For is believed (AccessArguments).
         Credentials = AccessArguments.ReadCredentials(args),
+        KeysFile = args.Option("keys"),
         TrustedProxies = AccessArguments.ReadTrustedProxies(args),
         GrpcUrls = args.Option("grpc-urls"),
         CatalogTitle = args.Option("catalog-title"),
@@ -120,6 +127,7 @@ internal static class ServeCommand
                 Console.Out.WriteLine($"federation: mutual TLS, this node's certificate SHA-256 {DihNode.Federation.Trust.NodeCertificate.Thumbprint(certificate)} (valid to {certificate.NotAfter.ToUniversalTime():yyyy-MM-dd}); peers pinned: {string.Join(", ", options.Federation.Peers.Select(p => p.Name))}");
             if (banner is not null) Console.Out.WriteLine(banner(store, app));
             Console.Out.WriteLine(AccessArguments.Describe(options));
+            using var hangup = HangupReloads(options, app);
             if (stopWithStdin)
                 new Thread(() =>
                 {
@@ -129,6 +137,21 @@ internal static class ServeCommand
             app.WaitForShutdown();
         }
         return CommandLine.Ok;
+    }
+
+    /// <summary>
+    /// With a keys file, SIGHUP re-reads it (<see cref="KeysFileReloader.Reload"/>) instead of ending the process, as
+    /// nginx and PostgreSQL reload on it. Null without one (SIGHUP keeps its default) and on Windows (no SIGHUP to send).
+    /// </summary>
+    private static PosixSignalRegistration? HangupReloads(NodeOptions options, WebApplication app)
+    {
+        if (options.KeysFile is null || OperatingSystem.IsWindows()) return null;
+        var reloader = app.Services.GetRequiredService<KeysFileReloader>();
+        return PosixSignalRegistration.Create(PosixSignal.SIGHUP, signal =>
+        {
+            signal.Cancel = true;
+            reloader.Reload("SIGHUP", explicitly: true);
+        });
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;

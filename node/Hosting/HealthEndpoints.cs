@@ -12,7 +12,10 @@ namespace DihNode.Node.Hosting;
 /// (<see cref="RegistryHealthCheck"/>), and how far its change feed is. <c>"registry"</c> is <c>"ok"</c>,
 /// <c>"locked"</c> (another process holds the database's write lock: writes would wait, then get 503) or
 /// <c>"unavailable"</c> (the file cannot be opened); anything but ok answers 503, with
-/// <c>"status": "unavailable"</c> and the reason in <c>"registryProblem"</c>.
+/// <c>"status": "unavailable"</c> and the reason in <c>"registryProblem"</c>. With a keys file (<c>--keys</c>),
+/// <c>"keysFile"</c> says how many of its credentials are in force, when it was last read and, while its last
+/// read failed, why (<c>FILE:LINE: …</c>, <see cref="KeysFileState"/>); the node still answers 200 then, since
+/// the credentials read before stay in force.
 /// </summary>
 internal static class HealthEndpoints
 {
@@ -30,6 +33,7 @@ internal static class HealthEndpoints
                 breaker = p.Breaker.ToString(),
                 lastError = p.LastError,
             }).ToList();
+            var keys = services.GetService<KeysFileReloader>()?.State;
             var problem = await RegistryHealthCheck.ProbeAsync(store, http.RequestAborted);
             int? hubs = null;
             long? lastSequence = null;
@@ -54,6 +58,14 @@ internal static class HealthEndpoints
                 quads = store.Rdf.Snapshot().Count(default),
                 runningQueries = gate.Running,
                 peers,
+                keysFile = keys is null ? null : new
+                {
+                    file = keys.File,
+                    credentials = keys.Credentials,
+                    loadedAt = keys.LoadedAt,
+                    problem = keys.Problem,
+                    problemAt = keys.ProblemAt,
+                },
             }, statusCode: problem is null ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
         });
 }

@@ -28,6 +28,13 @@ public sealed class NodeOptions
     public IReadOnlyList<WriteCredential> Credentials { get; init; } = [];
 
     /// <summary>
+    /// The keys file (<c>--keys</c>) the credentials marked <see cref="WriteCredential.FromKeysFile"/> came from; null:
+    /// none. The node watches it and swaps those credentials for the file's new ones when it changes (or on SIGHUP),
+    /// keeping the others (<see cref="KeysFileReloader"/>).
+    /// </summary>
+    public string? KeysFile { get; init; }
+
+    /// <summary>
     /// Reverse proxies whose <c>X-Forwarded-For</c> the node believes (<c>--trusted-proxy</c>): only when the
     /// direct peer is in one of these networks is the client taken from the header (<see cref="ClientIdentity"/>).
     /// Empty (the default): the client is always the direct peer.

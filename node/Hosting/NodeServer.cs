@@ -34,6 +34,11 @@ public static class NodeServer
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(store.Registry);
         builder.Services.AddSingleton<WriteAccess>();
+        if (options.KeysFile is not null)
+        {
+            builder.Services.AddSingleton<KeysFileReloader>();
+            builder.Services.AddHostedService(s => s.GetRequiredService<KeysFileReloader>());
+        }
         builder.Services.AddSingleton<ClientIdentity>();
         builder.Services.AddSingleton<QueryGate>();
         builder.Services.AddSingleton<Sparql.VoidStatisticsCache>();

@@ -12,32 +12,63 @@ namespace DihNode.Node.Hosting;
 /// stops before it reads its body. The name of the credential that passed is kept on the request for
 /// <see cref="RequestLog"/>; the key is never kept or logged. A node without credentials refuses all writes.
 /// A role with a scope (<see cref="WriteGrant"/>) is checked once the endpoint knows what the request would
-/// write (WriteAccess.Scopes.cs), still before anything is changed.
+/// write (WriteAccess.Scopes.cs), still before anything is changed. The credentials of the keys file are
+/// replaced as a whole when it changes (<see cref="ReplaceFileCredentials"/>, one reference swap): a request
+/// uses the set it read when it was identified, and the credential found stays on it until it ends.
 /// </summary>
 public sealed partial class WriteAccess
 {
     private static readonly object s_credentialKey = new();
 
-    private readonly WriteCredential[] _credentials;
+    /// <summary>The credentials a reload never changes: <c>--api-key</c> and <c>--key</c>.</summary>
+    private readonly WriteCredential[] _fixed;
+
+    /// <summary>Every credential in force: <see cref="_fixed"/>, then those of the keys file. Replaced whole, never changed in place.</summary>
+    private volatile WriteCredential[] _credentials;
 
     public WriteAccess(NodeOptions options)
     {
         var credentials = new List<WriteCredential>();
         if (options.ApiKey is not null) credentials.Add(WriteCredential.FromKey(WriteCredential.ApiKeyName, WriteRole.Admin, options.ApiKey));
-        credentials.AddRange(options.Credentials);
-        _credentials = [.. credentials];
+        credentials.AddRange(options.Credentials.Where(c => !c.FromKeysFile));
+        _fixed = [.. credentials];
+        _credentials = [.. _fixed, .. options.Credentials.Where(c => c.FromKeysFile)];
+    }
+
+    /// <summary>The names a keys file may not take (<c>--api-key</c>'s and <c>--key</c>'s).</summary>
+    public IReadOnlyCollection<string> FixedNames => [.. _fixed.Select(c => c.Name)];
+
+    /// <summary>The credentials now in force that came from the keys file.</summary>
+    public IReadOnlyList<WriteCredential> FileCredentials => [.. _credentials.Where(c => c.FromKeysFile)];
+
+    /// <summary>
+    /// Puts <paramref name="next"/> (a keys file's credentials, <see cref="KeysFile.Read"/> with <see cref="FixedNames"/>)
+    /// in place of the keys file's current ones in one swap, and says which names came, went or changed key, roles or scopes.
+    /// Callers serialise (<see cref="KeysFileReloader"/>).
+    /// </summary>
+    public CredentialChange ReplaceFileCredentials(IReadOnlyList<WriteCredential> next)
+    {
+        var before = _credentials.Where(c => c.FromKeysFile).ToDictionary(c => c.Name, StringComparer.Ordinal);
+        var after = next.ToDictionary(c => c.Name, StringComparer.Ordinal);
+        _credentials = [.. _fixed, .. next];
+        static List<string> Sorted(IEnumerable<string> names) => [.. names.Order(StringComparer.Ordinal)];
+        return new CredentialChange(
+            Sorted(after.Keys.Where(n => !before.ContainsKey(n))),
+            Sorted(before.Keys.Where(n => !after.ContainsKey(n))),
+            Sorted(after.Values.Where(c => before.TryGetValue(c.Name, out var old) && !old.SameGrantAndKey(c)).Select(c => c.Name)));
     }
 
     /// <summary>The credential the request presents, or null (none, or a key no credential has).</summary>
     public WriteCredential? Identify(HttpRequest request)
     {
+        WriteCredential[] credentials = _credentials; // one read: a reload during this request does not mix two sets
         string? given = request.Headers["X-API-Key"].FirstOrDefault();
         string? auth = request.Headers.Authorization.FirstOrDefault();
         if (given is null && auth is not null && auth.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) given = auth["Bearer ".Length..].Trim();
-        if (string.IsNullOrEmpty(given) || _credentials.Length == 0) return null;
+        if (string.IsNullOrEmpty(given) || credentials.Length == 0) return null;
         byte[] hash = WriteCredential.Hash(given);
         WriteCredential? found = null;
-        foreach (WriteCredential c in _credentials) // every one is compared, so the time does not say which matched
+        foreach (WriteCredential c in credentials) // every one is compared, so the time does not say which matched
             if (CryptographicOperations.FixedTimeEquals(hash, c.KeyHash) && found is null) found = c;
         return found;
     }
@@ -57,7 +88,7 @@ public sealed partial class WriteAccess
             context.Response.Headers.WWWAuthenticate = "Bearer realm=\"dihnode\"";
             return new WriteRefusal(StatusCodes.Status401Unauthorized, "Unauthorized", "credentials required",
                 _credentials.Length == 0
-                    ? "this node accepts no writes: it was started without --api-key, --key or --keys"
+                    ? "this node accepts no writes: it has no credential (none was given with --api-key or --key, and its --keys file, if any, lists none)"
                     : "writes need an API key of this node (Authorization: Bearer KEY or X-API-Key: KEY)");
         }
         context.Items[s_credentialKey] = credential;
@@ -78,6 +109,19 @@ public sealed partial class WriteAccess
     /// <summary>The credential the request presented and <see cref="Refusal"/> recognised; null when none was.</summary>
     public static WriteCredential? Credential(HttpContext context) =>
         context.Items.TryGetValue(s_credentialKey, out object? credential) ? credential as WriteCredential : null;
+}
+
+/// <summary>What a keys file reload changed, by credential name (sorted): never keys or hashes.</summary>
+public sealed record CredentialChange(IReadOnlyList<string> Added, IReadOnlyList<string> Removed, IReadOnlyList<string> Changed)
+{
+    public bool IsEmpty => Added.Count == 0 && Removed.Count == 0 && Changed.Count == 0;
+
+    /// <summary><c>added a, b; removed c; changed none</c>.</summary>
+    public override string ToString()
+    {
+        static string List(IReadOnlyList<string> names) => names.Count == 0 ? "none" : string.Join(", ", names);
+        return $"added {List(Added)}; removed {List(Removed)}; changed {List(Changed)}";
+    }
 }
 
 /// <summary>Why a write is refused: 401 (no known credential) or 403 (a credential without the role); <see cref="Code"/> for OData errors.</summary>

@@ -37,12 +37,33 @@ public sealed record WriteCredential(string Name, WriteRole Roles, byte[] KeyHas
     /// <summary>The scope of the role registry: the country codes (upper case, as the registry stores them) whose hubs it may write; empty: every hub.</summary>
     public IReadOnlyList<string> Countries { get; init; } = [];
 
+    /// <summary>Whether the credential comes from the keys file (<see cref="KeysFile"/>), which a reload replaces; else from the command line, which stays.</summary>
+    public bool FromKeysFile { get; init; }
+
     /// <summary>A credential from the key itself (<c>--key NAME:ROLES:KEY</c>).</summary>
     public static WriteCredential FromKey(string name, WriteRole roles, string key) => new(name, roles, Hash(key));
 
     /// <summary>A credential with the roles and scopes of <paramref name="grant"/>.</summary>
     public static WriteCredential From(string name, WriteGrant grant, byte[] keyHash) =>
         new(name, grant.Roles, keyHash) { GraphPrefixes = grant.GraphPrefixes, Countries = grant.Countries };
+
+    /// <summary>
+    /// A credential from the fields NAME and ROLES of an option or a keys file line; a <see cref="FormatException"/>
+    /// starts with <paramref name="where"/> (<c>--key NAME</c>, <c>FILE:LINE</c>) and names the field, never the key.
+    /// </summary>
+    public static WriteCredential Define(string name, string roles, byte[] keyHash, string where, string hint = "")
+    {
+        if (!IsValidName(name)) throw new FormatException($"{where}: credential name '{name}': use letters, digits, '-', '_' or '.'");
+        WriteGrant grant;
+        try { grant = WriteGrant.Parse(roles); }
+        catch (FormatException e) { throw new FormatException($"{where}: roles '{roles}' for '{name}': {e.Message}{hint}"); }
+        return From(name, grant, keyHash);
+    }
+
+    /// <summary>Whether <paramref name="other"/> has the same key and the same roles and scopes (a reload reports the name as changed otherwise).</summary>
+    public bool SameGrantAndKey(WriteCredential other) =>
+        Roles == other.Roles && KeyHash.AsSpan().SequenceEqual(other.KeyHash)
+        && GraphPrefixes.SequenceEqual(other.GraphPrefixes, StringComparer.Ordinal) && Countries.SequenceEqual(other.Countries, StringComparer.Ordinal);
 
     public static byte[] Hash(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
 

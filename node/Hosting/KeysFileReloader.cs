@@ -1,0 +1,146 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace DihNode.Node.Hosting;
+
+/// <summary>
+/// Re-reads the keys file (<see cref="NodeOptions.KeysFile"/>) while the node runs, so a leaked key is revoked
+/// and a new one takes effect without a restart. Triggers: a <see cref="FileSystemWatcher"/> on the file's
+/// folder (so an editor that writes a temporary file and renames it over the old one, and a Kubernetes volume
+/// that swaps its <c>..data</c> symbolic link, are seen too), debounced by <see cref="Debounce"/>; a check
+/// every <see cref="Recheck"/> in case an event was lost; and <see cref="Reload"/> called explicitly
+/// (<c>serve</c> calls it on SIGHUP, the signal operators send nginx or PostgreSQL to reload).
+/// <para>
+/// A reload reads the whole file with the rules of the first read (<see cref="KeysFile.Read"/>) and swaps the
+/// set in one step (<see cref="WriteAccess.ReplaceFileCredentials"/>): a file that does not parse, or is
+/// missing, keeps the credentials in force and is logged once as a warning naming <c>FILE:LINE</c>; a good
+/// one is logged with its count and the names added, removed and changed. Keys and hashes are never logged.
+/// <c>--api-key</c> and <c>--key</c> credentials stay as they are. <see cref="State"/> is what <c>/healthz</c> shows.
+/// </para>
+/// </summary>
+public sealed partial class KeysFileReloader : IHostedService, IDisposable
+{
+    /// <summary>How long the folder must be quiet before the file is read: an editor's save is several events.</summary>
+    public static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>How often the file is read without an event (a lost event, a file behind a symbolic link elsewhere).</summary>
+    public static readonly TimeSpan Recheck = TimeSpan.FromSeconds(30);
+
+    private readonly string _path;
+    private readonly WriteAccess _access;
+    private readonly ILogger<KeysFileReloader> _logger;
+    private readonly Lock _gate = new();
+    private readonly Timer _timer;
+    private FileSystemWatcher? _watcher;
+    private volatile KeysFileState _state;
+
+    /// <summary>The last problem logged, so the same broken file is logged once, not on every event.</summary>
+    private string? _loggedProblem;
+
+    public KeysFileReloader(NodeOptions options, WriteAccess access, ILogger<KeysFileReloader> logger)
+    {
+        _path = options.KeysFile ?? throw new ArgumentException("the node has no keys file (--keys)", nameof(options));
+        _access = access;
+        _logger = logger;
+        _state = new KeysFileState(Path.GetFileName(_path), access.FileCredentials.Count, DateTimeOffset.UtcNow, null, null);
+        _timer = new Timer(_ => Reload("change", explicitly: false));
+    }
+
+    /// <summary>The credentials of the file in force, when they were last read and the problem of the last read, if it failed.</summary>
+    public KeysFileState State => _state;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        string full = Path.GetFullPath(_path);
+        try
+        {
+            _watcher = new FileSystemWatcher(Path.GetDirectoryName(full)!)
+            {
+                IncludeSubdirectories = false,
+                NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size | NotifyFilters.CreationTime,
+            };
+            string name = Path.GetFileName(full);
+            // Only the file's own name (written, created, deleted, renamed to or from) and Kubernetes' "..data" links count:
+            // a database beside the file, written all the time, would otherwise keep postponing the reload.
+            bool Ours(string? changed) => changed is not null && (changed == name || changed.StartsWith("..", StringComparison.Ordinal));
+            _watcher.Changed += (_, e) => { if (Ours(e.Name)) Schedule(); };
+            _watcher.Created += (_, e) => { if (Ours(e.Name)) Schedule(); };
+            _watcher.Deleted += (_, e) => { if (Ours(e.Name)) Schedule(); };
+            _watcher.Renamed += (_, e) => { if (Ours(e.Name) || Ours(e.OldName)) Schedule(); };
+            _watcher.Error += (_, e) =>
+            {
+                NotWatched(_logger, _path, e.GetException().Message);
+                Schedule();
+            };
+            _watcher.EnableRaisingEvents = true;
+        }
+        catch (Exception e) when (e is IOException or ArgumentException or PlatformNotSupportedException or UnauthorizedAccessException)
+        {
+            NotWatched(_logger, _path, e.Message);
+            _watcher?.Dispose();
+            _watcher = null;
+        }
+        _timer.Change(Recheck, Recheck);
+        Reload("start", explicitly: false); // a change between the first read and the watcher would be missed otherwise
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        _timer.Change(Timeout.Infinite, Timeout.Infinite);
+        if (_watcher is not null) _watcher.EnableRaisingEvents = false;
+        return Task.CompletedTask;
+    }
+
+    public void Dispose()
+    {
+        _timer.Dispose();
+        _watcher?.Dispose();
+    }
+
+    /// <summary>Reads the file after <see cref="Debounce"/> of quiet, then every <see cref="Recheck"/>.</summary>
+    private void Schedule() => _timer.Change(Debounce, Recheck);
+
+    /// <summary>
+    /// Reads the file now and swaps its credentials in if it is good. <paramref name="trigger"/> is logged
+    /// (<c>SIGHUP</c>, <c>change</c>); <paramref name="explicitly"/> (an operator asked): the outcome is logged
+    /// even when nothing changed or the problem was logged before. Returns the state after the read.
+    /// </summary>
+    public KeysFileState Reload(string trigger, bool explicitly)
+    {
+        lock (_gate)
+        {
+            CredentialChange change;
+            try
+            {
+                change = _access.ReplaceFileCredentials(KeysFile.Read(_path, _access.FixedNames));
+            }
+            catch (KeysFileException e)
+            {
+                if (explicitly || e.Message != _loggedProblem) Kept(_logger, trigger, e.Message, _state.Credentials);
+                _loggedProblem = e.Message;
+                return _state = _state with { Problem = e.Message.Replace(_path, _state.File, StringComparison.Ordinal), ProblemAt = DateTimeOffset.UtcNow };
+            }
+            _loggedProblem = null;
+            _state = new KeysFileState(_state.File, _access.FileCredentials.Count, DateTimeOffset.UtcNow, null, null);
+            if (explicitly || !change.IsEmpty) Reloaded(_logger, _path, trigger, _state.Credentials, change.ToString());
+            return _state;
+        }
+    }
+
+    [LoggerMessage(EventId = 20, Level = LogLevel.Information, Message = "keys file {File} reloaded ({Trigger}): {Credentials} credentials; {Change}")]
+    private static partial void Reloaded(ILogger logger, string file, string trigger, int credentials, string change);
+
+    [LoggerMessage(EventId = 21, Level = LogLevel.Warning, Message = "keys file not reloaded ({Trigger}): {Problem}; the {Credentials} credentials read before stay in force")]
+    private static partial void Kept(ILogger logger, string trigger, string problem, int credentials);
+
+    [LoggerMessage(EventId = 22, Level = LogLevel.Warning, Message = "keys file {File}: changes may not be seen at once ({Reason}); it is read every 30 s, and on SIGHUP")]
+    private static partial void NotWatched(ILogger logger, string file, string reason);
+}
+
+/// <summary>
+/// The keys file as <c>/healthz</c> shows it: its name (not its folder), how many credentials of it are in force,
+/// when it was last read successfully, and the problem of the last read if that failed (<c>FILE:LINE: …</c>;
+/// null once a read succeeds). Never a key or a hash.
+/// </summary>
+public sealed record KeysFileState(string File, int Credentials, DateTimeOffset LoadedAt, string? Problem, DateTimeOffset? ProblemAt);
