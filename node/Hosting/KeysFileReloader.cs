@@ -119,7 +119,10 @@ public sealed partial class KeysFileReloader : IHostedService, IDisposable
             {
                 if (explicitly || e.Message != _loggedProblem) Kept(_logger, trigger, e.Message, _state.Credentials);
                 _loggedProblem = e.Message;
-                return _state = _state with { Problem = e.Message.Replace(_path, _state.File, StringComparison.Ordinal), ProblemAt = DateTimeOffset.UtcNow };
+                // /healthz is public: it names the line, never the line's text (a key pasted into the wrong
+                // field would otherwise be shown to anyone); the log has the whole message.
+                string problem = e.Line is int line ? $"{_state.File}:{line}: this line is not a valid credential (the node's log says why)" : e.Message.Replace(_path, _state.File, StringComparison.Ordinal);
+                return _state = _state with { Problem = problem, ProblemAt = DateTimeOffset.UtcNow };
             }
             _loggedProblem = null;
             _state = new KeysFileState(_state.File, _access.FileCredentials.Count, DateTimeOffset.UtcNow, null, null);
@@ -140,7 +143,7 @@ public sealed partial class KeysFileReloader : IHostedService, IDisposable
 
 /// <summary>
 /// The keys file as <c>/healthz</c> shows it: its name (not its folder), how many credentials of it are in force,
-/// when it was last read successfully, and the problem of the last read if that failed (<c>FILE:LINE: …</c>;
+/// when it was last read successfully, and the problem of the last read if that failed (<c>FILE:LINE</c> without the line's text;
 /// null once a read succeeds). Never a key or a hash.
 /// </summary>
 public sealed record KeysFileState(string File, int Credentials, DateTimeOffset LoadedAt, string? Problem, DateTimeOffset? ProblemAt);
