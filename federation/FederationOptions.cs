@@ -84,9 +84,15 @@ public sealed record PeerLink(string Name, Uri Url, string Secret)
     public IReadOnlyList<string> ServiceAliases { get; init; } = [];
 
     /// <summary>
-    /// The SHA-256 thumbprint (64 upper-case hex digits, <see cref="Trust.NodeCertificate.Thumbprint"/>)
-    /// of the peer's certificate: the only certificate accepted from it, as a TLS server when this node
-    /// calls it and as a TLS client when it calls this node. Null: no TLS with this peer.
+    /// The SHA-256 thumbprints (64 upper-case hex digits each, <see cref="Trust.NodeCertificate.Thumbprint"/>)
+    /// of the peer's certificates: the only certificates accepted from it, as a TLS server when this node
+    /// calls it and as a TLS client when it calls this node. Several pins let a peer renew its certificate
+    /// without a flag day (README, "Renewing a certificate"): the old and the new are both accepted until
+    /// the old pin is removed. Empty: no TLS with this peer.
     /// </summary>
-    public string? CertificateThumbprint { get; init; }
+    public IReadOnlyList<string> CertificatePins { get; init; } = [];
+
+    /// <summary>Whether <paramref name="certificate"/> is one of <see cref="CertificatePins"/> (and within its validity period).</summary>
+    public bool Pins(System.Security.Cryptography.X509Certificates.X509Certificate certificate) =>
+        CertificatePins.Any(pin => Trust.NodeCertificate.Matches(certificate, pin));
 }

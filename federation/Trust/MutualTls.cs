@@ -9,8 +9,9 @@ namespace DihNode.Federation.Trust;
 /// <summary>
 /// Mutual TLS on the gRPC links (README, "Mutual TLS"), as a first factor in front of the link proofs:
 /// the server demands a client certificate and accepts only one pinned (SHA-256 thumbprint) for a
-/// configured peer; the client presents this node's certificate and accepts only the server certificate
-/// pinned for the peer it calls. No CA and no host name is trusted: a certificate with the right name
+/// configured peer; the client presents this node's certificate and accepts only a server certificate
+/// pinned for the peer it calls. A peer may have several pins (its old and new certificate while it
+/// renews); any of them is accepted, for that peer only. No CA and no host name is trusted: a certificate with the right name
 /// from any CA is still refused when its thumbprint is not the pin. A refusal fails the TLS handshake,
 /// before any HTTP/2 frame, so no gRPC method is reached.
 /// </summary>
@@ -42,22 +43,22 @@ public static class MutualTls
         };
     }
 
-    /// <summary>The configured peer whose pin <paramref name="certificate"/> matches (and is within its validity period), or null.</summary>
+    /// <summary>The configured peer one of whose pins <paramref name="certificate"/> matches (and is within its validity period), or null.</summary>
     public static PeerLink? PeerFor(FederationOptions options, X509Certificate certificate) =>
-        options.Peers.FirstOrDefault(p => NodeCertificate.Matches(certificate, p.CertificateThumbprint));
+        options.Peers.FirstOrDefault(p => p.Pins(certificate));
 
     /// <summary>
     /// The client side of <paramref name="link"/> when its URL is <c>https://</c>: this node's certificate
-    /// offered to the server, and the server's certificate accepted only when it is the one pinned for the
-    /// peer. Cleartext links (<c>http://</c>) get no TLS settings.
+    /// offered to the server, and the server's certificate accepted only when it is one of those pinned for
+    /// the peer. Cleartext links (<c>http://</c>) get no TLS settings.
     /// </summary>
     internal static void ConfigureClient(SocketsHttpHandler handler, PeerLink link, FederationOptions options)
     {
         if (link.Url.Scheme != Uri.UriSchemeHttps) return;
         var certificate = options.Certificate
             ?? throw new InvalidOperationException($"peer '{link.Name}' is at {link.Url} (TLS) but this node has no certificate to present (--grpc-cert FILE.pfx)");
-        string pin = link.CertificateThumbprint
-            ?? throw new InvalidOperationException($"peer '{link.Name}' is at {link.Url} (TLS) but no certificate is pinned for it (--peer-cert {link.Name}=SHA256)");
+        if (link.CertificatePins.Count == 0)
+            throw new InvalidOperationException($"peer '{link.Name}' is at {link.Url} (TLS) but no certificate is pinned for it (--peer-cert {link.Name}=SHA256)");
         handler.SslOptions = new SslClientAuthenticationOptions
         {
             ClientCertificates = [certificate],
@@ -65,7 +66,7 @@ public static class MutualTls
             LocalCertificateSelectionCallback = (_, _, _, _, _) => certificate,
             EnabledSslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
             CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
-            RemoteCertificateValidationCallback = (_, server, _, _) => server is not null && NodeCertificate.Matches(server, pin),
+            RemoteCertificateValidationCallback = (_, server, _, _) => server is not null && link.Pins(server),
         };
     }
 }

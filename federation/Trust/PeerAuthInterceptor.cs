@@ -55,7 +55,7 @@ internal sealed class PeerAuthInterceptor(FederationOptions options, ILogger<Pee
     /// <summary>
     /// With mutual TLS the handshake proved the client holds a certificate pinned for some peer; the link
     /// proof names the peer. Both must be the same peer: a certificate pinned for A with B's secret is
-    /// <c>PERMISSION_DENIED</c>. A node with a certificate accepts no call without one.
+    /// <c>PERMISSION_DENIED</c>, whichever of A's pins it matches. A node with a certificate accepts no call without one.
     /// </summary>
     private void CheckCertificate(ServerCallContext context, PeerLink link)
     {
@@ -66,7 +66,7 @@ internal sealed class PeerAuthInterceptor(FederationOptions options, ILogger<Pee
                 throw Refuse(StatusCode.PermissionDenied, context, link.Name, "no client certificate: this node takes federation calls over mutual TLS only");
             return;
         }
-        if (!NodeCertificate.Matches(certificate, link.CertificateThumbprint))
+        if (!link.Pins(certificate))
             throw Refuse(StatusCode.PermissionDenied, context, link.Name,
                 $"the client certificate (SHA-256 {NodeCertificate.Thumbprint(certificate)}) is not the one pinned for peer '{link.Name}'{(MutualTls.PeerFor(options, certificate) is { } other ? $" (it is pinned for '{other.Name}')" : "")}");
     }

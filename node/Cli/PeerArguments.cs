@@ -10,8 +10,9 @@ namespace DihNode.Node.Cli;
 /// variable <c>DIHNODE_PEER_SECRET_NAME</c>, which keeps secrets out of process listings), or
 /// <c>--peers FILE</c> (one <c>NAME URL SECRET [SHA256]</c> per line, <c>#</c> comments), and <c>--aggregator</c>.
 /// Mutual TLS (federation/README.md, "Mutual TLS"): <c>--grpc-cert FILE.pfx</c> (this node's certificate;
-/// <c>--grpc-cert-password PW</c> or <c>DIHNODE_GRPC_CERT_PASSWORD</c>) and <c>--peer-cert NAME=SHA256</c>
-/// (repeatable: the pin of a peer's certificate).
+/// <c>--grpc-cert-password PW</c> or <c>DIHNODE_GRPC_CERT_PASSWORD</c>) and <c>--peer-cert NAME=SHA256[,SHA256...]</c>
+/// (repeatable: the pins of a peer's certificates; repeating a name adds pins, so a peer can renew its
+/// certificate while both the old and the new are accepted).
 /// </summary>
 internal static class PeerArguments
 {
@@ -51,9 +52,9 @@ internal static class PeerArguments
         foreach (var peer in peers.Where(p => p.Url.Scheme == Uri.UriSchemeHttps))
         {
             if (certificate is null) throw new CliUsageException($"peer '{peer.Name}' is at {peer.Url} (TLS): give this node's certificate with --grpc-cert FILE.pfx");
-            if (peer.CertificateThumbprint is null) throw new CliUsageException($"peer '{peer.Name}' is at {peer.Url} (TLS): pin its certificate with --peer-cert {peer.Name}=SHA256");
+            if (peer.CertificatePins.Count == 0) throw new CliUsageException($"peer '{peer.Name}' is at {peer.Url} (TLS): pin its certificate with --peer-cert {peer.Name}=SHA256");
         }
-        if (certificate is not null && peers.FirstOrDefault(p => p.CertificateThumbprint is null) is { } unpinned)
+        if (certificate is not null && peers.FirstOrDefault(p => p.CertificatePins.Count == 0) is { } unpinned)
             throw new CliUsageException($"--grpc-cert: the gRPC endpoint takes mutual TLS only, so peer '{unpinned.Name}' could never call this node: pin its certificate with --peer-cert {unpinned.Name}=SHA256");
         return new FederationOptions { NodeName = name, Peers = peers, Aggregator = aggregator, Certificate = certificate };
     }
@@ -74,18 +75,45 @@ internal static class PeerArguments
         }
     }
 
-    /// <summary>Applies <c>--peer-cert NAME=SHA256</c> pins to the configured peers.</summary>
+    /// <summary>
+    /// Applies <c>--peer-cert NAME=SHA256[,SHA256...]</c> pins to the configured peers: a repeated name adds
+    /// pins to the peer's (and to a pin its peers-file line gave), the same pin twice counts once. A pin
+    /// given for two peers is refused: a certificate belongs to one node, and the link proof's peer must be
+    /// the certificate's.
+    /// </summary>
     private static List<PeerLink> Pin(List<PeerLink> peers, IReadOnlyList<string> values)
     {
-        var pins = new Dictionary<string, string>(StringComparer.Ordinal);
+        var pins = peers.ToDictionary(p => p.Name, p => p.CertificatePins.ToList(), StringComparer.Ordinal);
         foreach (string value in values)
         {
             var (peer, text) = Pair(value, "--peer-cert");
-            if (NodeCertificate.ParsePin(text) is not { } pin) throw new CliUsageException($"--peer-cert {peer}: '{text}' is not a SHA-256 thumbprint (64 hex digits, as dihnode cert prints it)");
-            if (!peers.Any(p => p.Name == peer)) throw new CliUsageException($"--peer-cert {peer}: no such peer (--peer {peer}=URL)");
-            if (!pins.TryAdd(peer, pin)) throw new CliUsageException($"--peer-cert {peer}: given twice");
+            if (!pins.TryGetValue(peer, out var list)) throw new CliUsageException($"--peer-cert {peer}: no such peer (--peer {peer}=URL)");
+            foreach (string pin in ParsePins(text, $"--peer-cert {peer}"))
+                if (!list.Contains(pin)) list.Add(pin);
         }
-        return [.. peers.Select(p => pins.TryGetValue(p.Name, out var pin) ? p with { CertificateThumbprint = pin } : p)];
+        var owner = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (peer, list) in pins)
+            foreach (string pin in list)
+                if (!owner.TryAdd(pin, peer))
+                    throw new CliUsageException($"--peer-cert {peer}: {pin} is pinned for peer '{owner[pin]}' too; a certificate belongs to one node");
+        return [.. peers.Select(p => p with { CertificatePins = pins[p.Name] })];
+    }
+
+    /// <summary>
+    /// A comma-separated list of pins (<c>SHA256[,SHA256...]</c>), each as <see cref="NodeCertificate.ParsePin"/>
+    /// takes it; an error names <paramref name="where"/>, the pin's position and its text.
+    /// </summary>
+    private static IEnumerable<string> ParsePins(string text, string where)
+    {
+        string[] parts = text.Split(',');
+        for (int i = 0; i < parts.Length; i++)
+        {
+            string part = parts[i].Trim();
+            string position = parts.Length == 1 ? "" : $" (pin {i + 1} of {parts.Length} in '{text}')";
+            if (part.Length == 0) throw new CliUsageException($"{where}: empty pin{position}");
+            yield return NodeCertificate.ParsePin(part)
+                ?? throw new CliUsageException($"{where}: '{part}'{position} is not a SHA-256 thumbprint (64 hex digits, as dihnode cert prints it)");
+        }
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
@@ -100,10 +128,10 @@ internal static class PeerArguments
             string line = lines[i].Trim();
             if (line.Length == 0 || line.StartsWith('#')) continue;
             var parts = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-            if (parts.Length is not (3 or 4)) throw new CliUsageException($"{file}:{i + 1}: expected NAME URL SECRET [SHA256]");
+            if (parts.Length is not (3 or 4)) throw new CliUsageException($"{file}:{i + 1}: expected NAME URL SECRET [SHA256[,SHA256...]]");
             var link = Link(parts[0], parts[1], parts[2], $"{file}:{i + 1}");
             if (parts.Length == 4)
-                link = link with { CertificateThumbprint = NodeCertificate.ParsePin(parts[3]) ?? throw new CliUsageException($"{file}:{i + 1}: '{parts[3]}' is not a SHA-256 thumbprint (64 hex digits)") };
+                link = link with { CertificatePins = [.. ParsePins(parts[3], $"{file}:{i + 1}, field 4").Distinct()] };
             yield return link;
         }
     }

@@ -19,7 +19,7 @@ internal static class ServeCommand
     public const string Synopsis = "serve --db FILE [--urls URL] [--base-iri IRI] [--country CODE] [--api-key KEY]\n"
         + "        [--key NAME:ROLES:KEY]... [--keys FILE] [--trusted-proxy ADDRESS|CIDR]...\n"
         + "        [--catalog-title TITLE] [--publisher NAME] [--public-url URL]\n"
-        + "        [--node-name NAME --grpc-urls URL [--peer NAME=URL --peer-secret NAME=SECRET [--peer-cert NAME=SHA256]]...\n"
+        + "        [--node-name NAME --grpc-urls URL [--peer NAME=URL --peer-secret NAME=SECRET [--peer-cert NAME=SHA256[,SHA256]]]...\n"
         + "         [--peers FILE] [--aggregator] [--grpc-cert FILE.pfx [--grpc-cert-password PW]]]";
 
     /// <summary>The write credentials explained, for <c>serve --help</c>.</summary>
@@ -124,7 +124,7 @@ internal static class ServeCommand
             if (options.Federation is { } f)
                 Console.Out.WriteLine($"federation: node '{f.NodeName}'{(f.Aggregator ? ", aggregator" : "")}, gRPC on {options.GrpcUrls ?? "(none: --grpc-urls not given)"}, peers: {(f.Peers.Count == 0 ? "none" : string.Join(", ", f.Peers.Select(p => $"{p.Name} {p.Url}")))}");
             if (options.Federation?.Certificate is { } certificate)
-                Console.Out.WriteLine($"federation: mutual TLS, this node's certificate SHA-256 {DihNode.Federation.Trust.NodeCertificate.Thumbprint(certificate)} (valid to {certificate.NotAfter.ToUniversalTime():yyyy-MM-dd}); peers pinned: {string.Join(", ", options.Federation.Peers.Select(p => p.Name))}");
+                Console.Out.WriteLine($"federation: mutual TLS, this node's certificate SHA-256 {DihNode.Federation.Trust.NodeCertificate.Thumbprint(certificate)} (valid to {certificate.NotAfter.ToUniversalTime():yyyy-MM-dd}); peers pinned: {string.Join(", ", options.Federation.Peers.Select(p => p.CertificatePins.Count > 1 ? $"{p.Name} ({p.CertificatePins.Count} certificates)" : p.Name))}");
             if (banner is not null) Console.Out.WriteLine(banner(store, app));
             Console.Out.WriteLine(AccessArguments.Describe(options));
             using var hangup = HangupReloads(options, app);

@@ -115,7 +115,7 @@ public sealed partial class MutualTlsCommandTests(ITestOutputHelper output) : ID
             string banner = await WaitForHealth(process, es.WebUrl);
             Assert.Contains($"mutual TLS, this node's certificate SHA-256 {esPin}", banner, StringComparison.Ordinal);
 
-            var link = new PeerLink("es", new Uri($"https://127.0.0.1:{grpcPort}"), TestNode.Secret) { CertificateThumbprint = esPin };
+            var link = new PeerLink("es", new Uri($"https://127.0.0.1:{grpcPort}"), TestNode.Secret) { CertificatePins = [esPin] };
             using (var eu = NodeCertificate.Load(euFile, null))
             using (var client = new PeerClient(link, new FederationOptions { NodeName = "eu", Certificate = eu, MaxAttempts = 1 }))
                 Assert.Equal("es", (await client.HelloAsync()).NodeName);
@@ -131,6 +131,80 @@ public sealed partial class MutualTlsCommandTests(ITestOutputHelper output) : ID
             process.StandardInput.Close();
             if (!process.WaitForExit(10_000)) process.Kill(entireProcessTree: true);
         }
+    }
+
+    [Fact]
+    public async Task ServeRefusesAPinListItCannotReadNamingThePin()
+    {
+        string pin = new('A', 64), db = Path.Combine(_folder, "x.db"), peers = Path.Combine(_folder, "peers.txt");
+        string[] links = ["serve", "--db", db, "--node-name", "es", "--grpc-urls", "http://127.0.0.1:1",
+            "--peer", "eu=http://127.0.0.1:2", "--peer-secret", $"eu={TestNode.Secret}", "--peer", "de=http://127.0.0.1:3", "--peer-secret", $"de={TestNode.Secret}"];
+        await File.WriteAllTextAsync(peers, $"# NAME URL SECRET PINS\nfr http://127.0.0.1:4 {TestNode.Secret} {pin},zz\n");
+        foreach (var (args, expected) in new (string[], string)[]
+        {
+            ([.. links, "--peer-cert", $"eu={pin},xyz"], $"--peer-cert eu: 'xyz' (pin 2 of 2 in '{pin},xyz') is not a SHA-256 thumbprint"),
+            ([.. links, "--peer-cert", $"eu={pin},"], $"--peer-cert eu: empty pin (pin 2 of 2 in '{pin},')"),
+            ([.. links, "--peer-cert", "eu=12:34"], "--peer-cert eu: '12:34' is not a SHA-256 thumbprint"),
+            ([.. links, "--peer-cert", $"eu={pin}", "--peer-cert", $"de={Colons(pin.ToLowerInvariant())}"], $"--peer-cert de: {pin} is pinned for peer 'eu' too"),
+            ([.. links, "--peer-cert", $"it={pin}"], "--peer-cert it: no such peer"),
+            (["serve", "--db", db, "--node-name", "es", "--grpc-urls", "http://127.0.0.1:1", "--peers", peers], $"{peers}:2, field 4: 'zz' (pin 2 of 2 in '{pin},zz') is not a SHA-256 thumbprint"),
+        })
+        {
+            var (code, _, stderr) = await Dihnode(args);
+            output.WriteLine(stderr.Split('\n')[0]);
+            Assert.Equal(2, code);
+            Assert.Contains(expected, stderr, StringComparison.Ordinal);
+        }
+        Assert.False(File.Exists(db), "the node must refuse before it opens its database");
+    }
+
+    [Fact]
+    public async Task ANodeServedWithTwoPinsForAPeerAnswersBothOfItsCertificates()
+    {
+        string esFile = Path.Combine(_folder, "es.pfx");
+        using var esCert = NodeCertificate.Create("es", ["127.0.0.1"], TimeSpan.FromDays(1));
+        await File.WriteAllBytesAsync(esFile, NodeCertificate.ExportPkcs12(esCert, null));
+        using var euOld = Reload(NodeCertificate.Create("eu", ["127.0.0.1"], TimeSpan.FromDays(1)));
+        using var euNew = Reload(NodeCertificate.Create("eu", ["127.0.0.1"], TimeSpan.FromDays(1)));
+        string oldPin = NodeCertificate.Thumbprint(euOld), newPin = NodeCertificate.Thumbprint(euNew);
+
+        await using var es = TestNode.National("es", "ES");
+        int grpcPort = es.GrpcUrl.Port;
+        // The old pin, then the new one (colons, lower case) repeating the old: two pins, the same one counted once.
+        using var process = Start("serve", "--db", es.Database, "--urls", es.WebUrl.ToString().TrimEnd('/'), "--grpc-urls", $"https://127.0.0.1:{grpcPort}",
+            "--node-name", "es", "--peer", "eu=https://127.0.0.1:1", "--peer-secret", $"eu={TestNode.Secret}",
+            "--peer-cert", $"eu={oldPin}", "--peer-cert", $"eu={Colons(newPin.ToLowerInvariant())},{oldPin}", "--grpc-cert", esFile, "--stop-with-stdin");
+        try
+        {
+            string banner = await WaitForHealth(process, es.WebUrl);
+            Assert.Contains("peers pinned: eu (2 certificates)", banner, StringComparison.Ordinal);
+            var link = new PeerLink("es", new Uri($"https://127.0.0.1:{grpcPort}"), TestNode.Secret) { CertificatePins = [NodeCertificate.Thumbprint(esCert)] };
+            foreach (var certificate in new[] { euOld, euNew })
+            {
+                using var client = new PeerClient(link, new FederationOptions { NodeName = "eu", Certificate = certificate, MaxAttempts = 1 });
+                Assert.Equal("es", (await client.HelloAsync()).NodeName);
+            }
+            using var stranger = Reload(NodeCertificate.Create("eu", ["127.0.0.1"], TimeSpan.FromDays(1)));
+            using (var client = new PeerClient(link, new FederationOptions { NodeName = "eu", Certificate = stranger, MaxAttempts = 1 }))
+            {
+                var e = await Assert.ThrowsAsync<Grpc.Core.RpcException>(() => client.HelloAsync());
+                Assert.Equal(Grpc.Core.StatusCode.Unavailable, e.StatusCode);
+            }
+        }
+        finally
+        {
+            process.StandardInput.Close();
+            if (!process.WaitForExit(10_000)) process.Kill(entireProcessTree: true);
+        }
+    }
+
+    /// <summary>A thumbprint with ':' between bytes, as other tools print it.</summary>
+    private static string Colons(string pin) => string.Join(':', pin.Chunk(2).Select(c => new string(c)));
+
+    /// <summary>The certificate as a node reads it from its PKCS#12 file (the key usable for TLS).</summary>
+    private static X509Certificate2 Reload(X509Certificate2 made)
+    {
+        using (made) return X509CertificateLoader.LoadPkcs12(NodeCertificate.ExportPkcs12(made, null), null);
     }
 
     [GeneratedRegex("^sha256: ([0-9A-F]{64})$", RegexOptions.Multiline)]

@@ -132,9 +132,9 @@ public sealed class MutualTlsTests(ITestOutputHelper output) : IAsyncLifetime
     {
         // Spain's port answers with the stranger's certificate; the aggregator pins Spain's real one.
         var impostor = Node(TestNode.National("es", "ES").WithCertificate(_strangerCert));
-        impostor.AddPeer(new PeerLink("eu", new Uri("https://127.0.0.1:1"), TestNode.Secret) { CertificateThumbprint = NodeCertificate.Thumbprint(_euCert) });
+        impostor.AddPeer(new PeerLink("eu", new Uri("https://127.0.0.1:1"), TestNode.Secret) { CertificatePins = [NodeCertificate.Thumbprint(_euCert)] });
         StartCounted(impostor);
-        var link = new PeerLink("es", impostor.GrpcUrl, TestNode.Secret) { CertificateThumbprint = NodeCertificate.Thumbprint(_esCert) };
+        var link = new PeerLink("es", impostor.GrpcUrl, TestNode.Secret) { CertificatePins = [NodeCertificate.Thumbprint(_esCert)] };
         using var client = new PeerClient(link, Options("eu", _euCert));
         var e = await AssertHandshakeFails(client, "server with an unpinned certificate");
         Assert.Contains(Chain(e), x => x is AuthenticationException && x.Message.Contains("RemoteCertificateValidationCallback", StringComparison.Ordinal));
@@ -147,7 +147,7 @@ public sealed class MutualTlsTests(ITestOutputHelper output) : IAsyncLifetime
         var es = Node(TestNode.National("es", "ES").WithCertificate(_esCert));
         var eu = Node(TestNode.Empty("eu").WithCertificate(_euCert));
         TestNode.Link(eu, es);
-        es.AddPeer(new PeerLink("de", new Uri("https://127.0.0.1:1"), DeSecret) { CertificateThumbprint = NodeCertificate.Thumbprint(_deCert) });
+        es.AddPeer(new PeerLink("de", new Uri("https://127.0.0.1:1"), DeSecret) { CertificatePins = [NodeCertificate.Thumbprint(_deCert)] });
         StartCounted(es);
 
         // TLS passes (Germany's certificate is pinned at Spain) but the proof names "eu".
@@ -158,14 +158,14 @@ public sealed class MutualTlsTests(ITestOutputHelper output) : IAsyncLifetime
             Assert.Equal(StatusCode.PermissionDenied, e.StatusCode);
             Assert.Contains("pinned for 'de'", e.Status.Detail, StringComparison.Ordinal);
         }
-        using (var euAsDe = new PeerClient(new PeerLink("es", es.GrpcUrl, DeSecret) { CertificateThumbprint = NodeCertificate.Thumbprint(_esCert) }, Options("de", _euCert)))
+        using (var euAsDe = new PeerClient(new PeerLink("es", es.GrpcUrl, DeSecret) { CertificatePins = [NodeCertificate.Thumbprint(_esCert)] }, Options("de", _euCert)))
         {
             var e = await Assert.ThrowsAsync<RpcException>(() => euAsDe.HelloAsync());
             Assert.Equal(StatusCode.PermissionDenied, e.StatusCode);
         }
         // Each got as far as the interceptors (TLS was fine) and no further; the matching pair is answered.
         Assert.Equal(2, _esCalls.Calls);
-        using var de = new PeerClient(new PeerLink("es", es.GrpcUrl, DeSecret) { CertificateThumbprint = NodeCertificate.Thumbprint(_esCert) }, Options("de", _deCert));
+        using var de = new PeerClient(new PeerLink("es", es.GrpcUrl, DeSecret) { CertificatePins = [NodeCertificate.Thumbprint(_esCert)] }, Options("de", _deCert));
         Assert.Equal("es", (await de.HelloAsync()).NodeName);
     }
 
@@ -190,7 +190,7 @@ public sealed class MutualTlsTests(ITestOutputHelper output) : IAsyncLifetime
 
     /// <summary>The aggregator's link to Spain's node: its address, secret and Spain's pinned certificate.</summary>
     private static PeerLink EuLink(TestNode es) =>
-        new("es", es.GrpcUrl, TestNode.Secret) { CertificateThumbprint = NodeCertificate.Thumbprint(es.Certificate!) };
+        new("es", es.GrpcUrl, TestNode.Secret) { CertificatePins = [NodeCertificate.Thumbprint(es.Certificate!)] };
 
     private static FederationOptions Options(string name, X509Certificate2? certificate) =>
         new() { NodeName = name, Certificate = certificate, MaxAttempts = 1 };

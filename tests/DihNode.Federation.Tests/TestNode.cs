@@ -85,11 +85,11 @@ internal sealed class TestNode : IAsyncDisposable
     /// <summary>Links the two nodes both ways with the same secret; nodes with certificates pin each other's.</summary>
     public static void Link(TestNode a, TestNode b, string secret = Secret)
     {
-        a.Peers = [.. a.Peers, new PeerLink(b.Name, b.GrpcUrl, secret) { CertificateThumbprint = Pin(b.Certificate) }];
-        b.Peers = [.. b.Peers, new PeerLink(a.Name, a.GrpcUrl, secret) { CertificateThumbprint = Pin(a.Certificate) }];
+        a.Peers = [.. a.Peers, new PeerLink(b.Name, b.GrpcUrl, secret) { CertificatePins = Pins(b.Certificate) }];
+        b.Peers = [.. b.Peers, new PeerLink(a.Name, a.GrpcUrl, secret) { CertificatePins = Pins(a.Certificate) }];
     }
 
-    private static string? Pin(X509Certificate2? certificate) => certificate is null ? null : NodeCertificate.Thumbprint(certificate);
+    private static string[] Pins(X509Certificate2? certificate) => certificate is null ? [] : [NodeCertificate.Thumbprint(certificate)];
 
     /// <summary>Serves gRPC over mutual TLS with <paramref name="certificate"/> (call before <see cref="Link"/>, which pins it).</summary>
     public TestNode WithCertificate(X509Certificate2 certificate)
@@ -102,6 +102,16 @@ internal sealed class TestNode : IAsyncDisposable
     public TestNode AddPeer(PeerLink link)
     {
         Peers = [.. Peers, link];
+        return this;
+    }
+
+    /// <summary>
+    /// Replaces the pins of the link to <paramref name="peer"/> with <paramref name="certificates"/>' thumbprints,
+    /// as an operator edits <c>--peer-cert</c>; a running node sees them after <see cref="StopAsync"/> and <see cref="Start"/>.
+    /// </summary>
+    public TestNode Repin(string peer, params X509Certificate2[] certificates)
+    {
+        Peers = [.. Peers.Select(p => p.Name == peer ? p with { CertificatePins = [.. certificates.Select(NodeCertificate.Thumbprint)] } : p)];
         return this;
     }
 
