@@ -37,7 +37,7 @@ internal static class ServeCommand
         BaseIri = args.Option("base-iri"),
         Country = args.Option("country")?.ToUpperInvariant(),
         ApiKey = args.Option("api-key") ?? NullIfEmpty(Environment.GetEnvironmentVariable("DIHNODE_API_KEY")),
-        // Access: named credentials with roles and the proxies whose X-Forwarded-For is believed (AccessArguments).
+        // Access: named credentials with roles and the proxies whose Forwarded and X-Forwarded-For are believed (AccessArguments).
         Credentials = AccessArguments.ReadCredentials(args),
         TrustedProxies = AccessArguments.ReadTrustedProxies(args),
         GrpcUrls = args.Option("grpc-urls"),

@@ -28,8 +28,9 @@ public sealed class NodeOptions
     public IReadOnlyList<WriteCredential> Credentials { get; init; } = [];
 
     /// <summary>
-    /// Reverse proxies whose <c>X-Forwarded-For</c> the node believes (<c>--trusted-proxy</c>): only when the
-    /// direct peer is in one of these networks is the client taken from the header (<see cref="ClientIdentity"/>).
+    /// Reverse proxies whose <c>Forwarded</c> (RFC 7239) and <c>X-Forwarded-For</c> the node believes
+    /// (<c>--trusted-proxy</c>): only when the direct peer is in one of these networks is the client taken from
+    /// the headers (<see cref="ClientIdentity"/>).
     /// Empty (the default): the client is always the direct peer.
     /// </summary>
     public IReadOnlyList<System.Net.IPNetwork> TrustedProxies { get; init; } = [];
