@@ -35,6 +35,12 @@ public sealed class NodeOptions
     /// </summary>
     public IReadOnlyList<System.Net.IPNetwork> TrustedProxies { get; init; } = [];
 
+    /// <summary>
+    /// How long a registry write waits for another process's lock on the database before it gets 503
+    /// (<see cref="Registry.HubRegistry.LockWait"/>, <c>--lock-wait SECONDS</c>); default 10 s.
+    /// </summary>
+    public TimeSpan LockWait { get; init; } = Registry.HubRegistry.DefaultLockWait;
+
     /// <summary>A query's default wall-clock limit; a client may ask for less, never more than <see cref="MaxQueryTimeout"/>.</summary>
     public TimeSpan QueryTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
