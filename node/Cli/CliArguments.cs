@@ -95,6 +95,19 @@ internal sealed class CliArguments
         list.AddRange(values);
     }
 
+    /// <summary>
+    /// The value of option <c>--name</c> as a duration in seconds (a decimal number, <c>2</c> or <c>0.5</c>, as
+    /// <c>query --timeout</c> takes it), greater than zero and at most <paramref name="maximum"/>; null when not given.
+    /// </summary>
+    public TimeSpan? Seconds(string name, TimeSpan maximum)
+    {
+        if (Option(name) is not string text) return null;
+        if (!double.TryParse(text, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out double seconds)
+            || !(seconds > 0) || seconds > maximum.TotalSeconds)
+            throw new CliUsageException($"--{name} wants a number of seconds greater than 0 and at most {maximum.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}, not '{text}'");
+        return TimeSpan.FromSeconds(seconds);
+    }
+
     /// <summary>Whether the value-less option <c>--name</c> was given.</summary>
     public bool Flag(string name) => Option(name) is not null;
 

@@ -18,11 +18,14 @@ namespace DihNode.Node.Cli;
 /// data folder, <c>$DIHNODE_SHARED/data</c> or <c>../shared/data</c> beside the repository).
 /// Prints <c>imported N, updated N, unchanged N, rejected N</c> and each rejected row with its column and
 /// reason. Exit 0 when every row went in, 1 when rows were rejected (with <c>--strict</c>: nothing
-/// written) or the file cannot be read at all (nothing written, the store unchanged), 2 for usage errors.
+/// written) or the file cannot be read at all (nothing written, the store unchanged), or when another process
+/// held the registry's write lock for longer than <c>--lock-wait SECONDS</c> (default 10; nothing of that
+/// transaction written), 2 for usage errors.
 /// </summary>
 internal static class ImportCommand
 {
-    public const string Synopsis = "import --db FILE --format edih2025|jrc2022|csv|rdf [--strict] [--sync] [--batch N] [--base-iri IRI] [--reference DIR] FILE";
+    public const string Synopsis = "import --db FILE --format edih2025|jrc2022|csv|rdf [--strict] [--sync] [--batch N] [--base-iri IRI] [--reference DIR]\n"
+        + "        [--lock-wait SECONDS] FILE";
 
     public static int Run(CliArguments args)
     {
@@ -33,6 +36,7 @@ internal static class ImportCommand
         bool sync = args.Flag("sync");
         string? baseIri = args.Option("base-iri");
         string? referenceDir = args.Option("reference");
+        TimeSpan lockWait = args.Seconds("lock-wait", HubRegistry.MaxLockWait) ?? HubRegistry.DefaultLockWait;
         int? batchSize = null;
         if (args.Option("batch") is { } batchText)
         {
@@ -77,10 +81,18 @@ internal static class ImportCommand
         }
 
         ImportReport report;
-        using (var node = NodeStore.Open(db, baseIri))
+        try
+        {
+            using var node = NodeStore.Open(db, baseIri, lockWait);
             report = batchSize is int size && !(strict && batch.Rejected.Count > 0)
                 ? ImportInBatches(node, batch, reference, size)
                 : node.Registry.ImportAsync(batch, reference, strict, SyncSource(format, sync)).GetAwaiter().GetResult();
+        }
+        catch (DatabaseLockedException e)
+        {
+            Console.Error.WriteLine($"dihnode import: {e.Message} (--lock-wait {lockWait.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)} s){(batchSize is null ? "" : "; the batches acknowledged above are committed, running the import again resumes")}");
+            return CommandLine.Invalid;
+        }
         Console.Out.WriteLine(report.Summary);
         foreach (var problems in report.RejectedRows)
             foreach (var p in problems) Console.Out.WriteLine("rejected " + p);

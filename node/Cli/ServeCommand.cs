@@ -9,15 +9,16 @@ using Microsoft.Extensions.Hosting;
 namespace DihNode.Node.Cli;
 
 /// <summary>
-/// <c>dihnode serve --db FILE [--urls URL] [--base-iri IRI] [--country CODE] [--api-key KEY]</c>: runs the
-/// node (Kestrel) over its database until stopped (Ctrl+C, SIGTERM). The API key (role admin) may also come
+/// <c>dihnode serve --db FILE [--urls URL] [--base-iri IRI] [--country CODE] [--api-key KEY] [--lock-wait SECONDS]</c>:
+/// runs the node (Kestrel) over its database until stopped (Ctrl+C, SIGTERM). <c>--lock-wait</c> bounds how long a
+/// registry write waits for another process's lock on the database before it gets 503 (default 10 s, at most 3600). The API key (role admin) may also come
 /// from the environment variable <c>DIHNODE_API_KEY</c>, which keeps it out of process listings; named keys
 /// with roles and trusted proxies: <see cref="AccessArguments"/>.
 /// </summary>
 internal static class ServeCommand
 {
     public const string Synopsis = "serve --db FILE [--urls URL] [--base-iri IRI] [--country CODE] [--api-key KEY]\n"
-        + "        [--key NAME:ROLES:KEY]... [--keys FILE] [--trusted-proxy ADDRESS|CIDR]...\n"
+        + "        [--key NAME:ROLES:KEY]... [--keys FILE] [--trusted-proxy ADDRESS|CIDR]... [--lock-wait SECONDS]\n"
         + "        [--catalog-title TITLE] [--publisher NAME] [--public-url URL]\n"
         + "        [--node-name NAME --grpc-urls URL [--peer NAME=URL --peer-secret NAME=SECRET [--peer-cert NAME=SHA256[,SHA256]]]...\n"
         + "         [--peers FILE] [--aggregator] [--grpc-cert FILE.pfx [--grpc-cert-password PW]]]";
@@ -66,10 +67,12 @@ internal static class ServeCommand
         BaseIri = args.Option("base-iri"),
         Country = args.Option("country")?.ToUpperInvariant(),
         ApiKey = args.Option("api-key") ?? NullIfEmpty(Environment.GetEnvironmentVariable("DIHNODE_API_KEY")),
-        // Access: named credentials with roles and the proxies whose X-Forwarded-For is believed (AccessArguments).
+        // Access: named credentials with roles and the proxies whose Forwarded and X-Forwarded-For are believed (AccessArguments).
         Credentials = AccessArguments.ReadCredentials(args),
         KeysFile = args.Option("keys"),
         TrustedProxies = AccessArguments.ReadTrustedProxies(args),
+        // How long a registry write waits for another process's database lock before 503 (HubRegistry.LockWait).
+        LockWait = args.Seconds("lock-wait", HubRegistry.MaxLockWait) ?? HubRegistry.DefaultLockWait,
         GrpcUrls = args.Option("grpc-urls"),
         CatalogTitle = args.Option("catalog-title"),
         PublisherName = args.Option("publisher"),
@@ -100,9 +103,9 @@ internal static class ServeCommand
         NodeStore store;
         try
         {
-            store = NodeStore.Open(options.Database, options.BaseIri);
+            store = NodeStore.Open(options.Database, options.BaseIri, options.LockWait);
         }
-        catch (Exception e) when (e is StoreFileException or InvalidOperationException or FormatException)
+        catch (Exception e) when (e is StoreFileException or InvalidOperationException or FormatException or DatabaseLockedException)
         {
             Console.Error.WriteLine($"dihnode: {e.Message}");
             return CommandLine.Invalid;

@@ -35,11 +35,18 @@ public sealed class NodeOptions
     public string? KeysFile { get; init; }
 
     /// <summary>
-    /// Reverse proxies whose <c>X-Forwarded-For</c> the node believes (<c>--trusted-proxy</c>): only when the
-    /// direct peer is in one of these networks is the client taken from the header (<see cref="ClientIdentity"/>).
+    /// Reverse proxies whose <c>Forwarded</c> (RFC 7239) and <c>X-Forwarded-For</c> the node believes
+    /// (<c>--trusted-proxy</c>): only when the direct peer is in one of these networks is the client taken from
+    /// the headers (<see cref="ClientIdentity"/>).
     /// Empty (the default): the client is always the direct peer.
     /// </summary>
     public IReadOnlyList<System.Net.IPNetwork> TrustedProxies { get; init; } = [];
+
+    /// <summary>
+    /// How long a registry write waits for another process's lock on the database before it gets 503
+    /// (<see cref="Registry.HubRegistry.LockWait"/>, <c>--lock-wait SECONDS</c>); default 10 s.
+    /// </summary>
+    public TimeSpan LockWait { get; init; } = Registry.HubRegistry.DefaultLockWait;
 
     /// <summary>A query's default wall-clock limit; a client may ask for less, never more than <see cref="MaxQueryTimeout"/>.</summary>
     public TimeSpan QueryTimeout { get; init; } = TimeSpan.FromSeconds(30);

@@ -31,6 +31,7 @@ public static class NodeServer
         builder.Logging.AddJsonConsole(o => o.TimestampFormat = "O");
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         builder.Services.AddSingleton(options);
+        store.Registry.LockWait = options.LockWait;
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(store.Registry);
         builder.Services.AddSingleton<WriteAccess>();

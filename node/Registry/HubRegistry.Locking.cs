@@ -27,11 +27,18 @@ public sealed partial class HubRegistry
     /// <summary>Stopwatch timestamp since when a write of this node waits for another process's lock; 0 when none waits.</summary>
     private long _lockedSince;
 
+    /// <summary>The default of <see cref="LockWait"/>: long enough for an operator's short transaction or a backup step, short enough that an HTTP client still waits for the answer.</summary>
+    public static readonly TimeSpan DefaultLockWait = TimeSpan.FromSeconds(10);
+
+    /// <summary>The longest <see cref="LockWait"/> the command line accepts (<c>--lock-wait</c>): an hour; a write that waits holds this node's write turn, so every other write queues behind it.</summary>
+    public static readonly TimeSpan MaxLockWait = TimeSpan.FromHours(1);
+
     /// <summary>
     /// The longest a write waits for another process to let go of the database's write lock before it is
-    /// refused (<see cref="DatabaseLockedException"/>, HTTP 503); default 10 s.
+    /// refused (<see cref="DatabaseLockedException"/>, HTTP 503); default 10 s (<see cref="DefaultLockWait"/>),
+    /// <c>--lock-wait SECONDS</c> on <c>serve</c> and <c>import</c>.
     /// </summary>
-    public TimeSpan LockWait { get; set; } = TimeSpan.FromSeconds(10);
+    public TimeSpan LockWait { get; set; } = DefaultLockWait;
 
     /// <summary>How long a write of this node has been waiting for another process's lock (null: none waits).</summary>
     public TimeSpan? WaitingForLock => Volatile.Read(ref _lockedSince) is long since and not 0 ? Stopwatch.GetElapsedTime(since) : null;
@@ -96,6 +103,27 @@ public sealed partial class HubRegistry
         if (rc != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(rc, db);
         raw.sqlite3_exec(db, "ROLLBACK");
         return true;
+    }
+
+    /// <summary>
+    /// Waits, at most <paramref name="bound"/>, until another process lets go of the registry's write lock, before
+    /// <see cref="NodeStore.Open"/> writes (its migration lock): the same probes and growing pauses as
+    /// <see cref="BeginLockedAsync"/>, on the opening thread (nothing else runs yet). Throws
+    /// <see cref="DatabaseLockedException"/> when the lock stays taken.
+    /// </summary>
+    internal static void WaitForWriteLock(RegistryDbContext context, TimeSpan bound)
+    {
+        context.Database.OpenConnection();
+        var connection = (SqliteConnection)context.Database.GetDbConnection();
+        long started = Stopwatch.GetTimestamp();
+        var pause = s_firstPause;
+        while (!LockFree(connection))
+        {
+            TimeSpan left = bound - Stopwatch.GetElapsedTime(started);
+            if (left <= TimeSpan.Zero) throw new DatabaseLockedException(Stopwatch.GetElapsedTime(started));
+            Thread.Sleep(pause < left ? pause : left);
+            pause = pause * 2 < s_longestPause ? pause * 2 : s_longestPause;
+        }
     }
 
     /// <summary>Polls <see cref="LockFree"/> for at most <paramref name="bound"/> without holding a thread.</summary>

@@ -47,9 +47,14 @@ public sealed class NodeStore : IDisposable
     /// Opens (creating when missing) the node data at <paramref name="path"/>. <paramref name="baseIri"/>:
     /// null keeps the base IRI the data was created with (default <see cref="ProfileIris.DefaultBase"/>);
     /// another base than the stored one is refused, since every hub IRI was minted under it.
+    /// Opening writes to the registry (EF Core's migration lock, settings), so when another process holds the
+    /// registry's write lock it waits for it at most <paramref name="lockWait"/> (default
+    /// <see cref="HubRegistry.DefaultLockWait"/>, which is also the opened registry's <see cref="HubRegistry.LockWait"/>),
+    /// then throws <see cref="DatabaseLockedException"/> with nothing written.
     /// </summary>
-    public static NodeStore Open(string path, string? baseIri = null)
+    public static NodeStore Open(string path, string? baseIri = null, TimeSpan? lockWait = null)
     {
+        TimeSpan wait = lockWait ?? HubRegistry.DefaultLockWait;
         string full = Path.GetFullPath(path);
         var rdf = SqliteRdfStore.Open(RdfPath(full));
         try
@@ -59,8 +64,11 @@ public sealed class NodeStore : IDisposable
                 .AddInterceptors(new DurableConnections())
                 .Options;
             ProfileIris iris;
-            using (var context = new RegistryDbContext(options))
+            long opened = System.Diagnostics.Stopwatch.GetTimestamp();
+            try
             {
+                using var context = new RegistryDbContext(options);
+                HubRegistry.WaitForWriteLock(context, wait);
                 context.Database.Migrate();
                 CheckDurability(context, full);
                 var stored = context.Settings.Find(BaseIriSetting);
@@ -70,7 +78,12 @@ public sealed class NodeStore : IDisposable
                     throw new InvalidOperationException($"{path} was created with base IRI {stored.Value}, not {iris.Base}: its hub IRIs are minted under it");
                 context.SaveChanges();
             }
+            catch (Exception e) when (e is not DatabaseLockedException && DatabaseBusy.Is(e)) // taken again between the wait and the write
+            {
+                throw new DatabaseLockedException(System.Diagnostics.Stopwatch.GetElapsedTime(opened), e);
+            }
             var store = new NodeStore(full, rdf, options, iris);
+            store.Registry.LockWait = wait;
             store.CatchUpProjection();
             return store;
         }

@@ -29,6 +29,43 @@ public sealed class ImportCommandTests : IDisposable
         Assert.StartsWith("imported 0, updated 0, unchanged 1, rejected 0\n", _host.Out);
     }
 
+    [Theory]
+    [InlineData("import", "0")]
+    [InlineData("import", "-1")]
+    [InlineData("import", "3601")]
+    [InlineData("import", "ten")]
+    [InlineData("import", "1e3")]
+    [InlineData("import", "NaN")]
+    [InlineData("serve", "0")]
+    [InlineData("serve", "99999")]
+    public void LockWaitMustBeAPositiveBoundedNumberOfSeconds(string command, string value)
+    {
+        string csv = _host.File("hubs.csv", $"{VocabTestData.TemplateHeader}\n{Good}\n");
+        int code = command == "import"
+            ? Import("--format", "csv", "--lock-wait", value, csv)
+            : _host.Run("serve", "--db", _host.PathOf("hubs.db"), "--lock-wait", value);
+        Assert.Equal(2, code);
+        Assert.Contains($"dihnode {command}: --lock-wait wants a number of seconds greater than 0 and at most 3600, not '{value}'", _host.Error);
+        Assert.False(File.Exists(_host.PathOf("hubs.db"))); // refused before anything was opened
+    }
+
+    [Fact]
+    public void LockWaitIsInTheHelpOfImportAndServe()
+    {
+        Assert.Equal(0, _host.Run("import", "--help"));
+        Assert.Contains("[--lock-wait SECONDS]", _host.Out);
+        Assert.Equal(0, _host.Run("serve", "--help"));
+        Assert.Contains("[--lock-wait SECONDS]", _host.Out);
+    }
+
+    [Fact]
+    public void AFractionalLockWaitIsTaken()
+    {
+        string csv = _host.File("hubs.csv", $"{VocabTestData.TemplateHeader}\n{Good}\n");
+        Assert.Equal(0, Import("--format", "csv", "--lock-wait", "0.5", csv));
+        Assert.StartsWith("imported 1,", _host.Out);
+    }
+
     [Fact]
     public void StrictWritesNothing()
     {
