@@ -1,8 +1,10 @@
+using DihNode.Node.Hosting;
 using DihNode.Node.Registry;
-using DihNode.Rdf.Io;
 using DihNode.Rdf.Model;
+using DihNode.Rdf.Sparql.Update;
 using DihNode.Rdf.Store;
 using DihNode.Vocab.Profile;
+using Microsoft.AspNetCore.Http;
 
 namespace DihNode.Node.Sparql;
 
@@ -13,9 +15,7 @@ namespace DihNode.Node.Sparql;
 /// </summary>
 internal sealed class ManagedGraphs(ProfileIris iris)
 {
-
     public ManagedGraphs(NodeStore store) : this(store.Iris) { }
-
 
     public bool Contains(Iri graph) => iris.IsManagedGraph(graph);
 
@@ -23,115 +23,22 @@ internal sealed class ManagedGraphs(ProfileIris iris)
     public static string Refusal(Iri graph) =>
         $"graph <{graph}> is managed by the node's hub registry and cannot be changed by SPARQL Update or the Graph Store Protocol; change hubs through the registry (OData or import)";
 
-    /// <summary>A view of <paramref name="store"/> whose write transactions refuse (throw) any change to a managed graph.</summary>
-    public IRdfStore Guard(IRdfStore store) => new GuardedStore(store, this);
-
-    private sealed class GuardedStore(IRdfStore inner, ManagedGraphs managed) : IRdfStore
-    {
-        public IQuadStore Snapshot() => inner.Snapshot();
-
-        public IStoreTransaction BeginWrite(CancellationToken cancellationToken = default) =>
-            new GuardedTransaction(inner.BeginWrite(cancellationToken), managed);
-
-        public void Dispose() { } // the node owns the store
-    }
-
     /// <summary>
-    /// Passes every write through after checking its graph. Adding or removing a quad in a managed graph
-    /// is refused even when it would change nothing (the request addressed the graph); removing by
-    /// pattern is refused only when the pattern matches a quad of a managed graph, so CLEAR ALL on a
-    /// node whose managed graphs are empty succeeds.
+    /// A view of <paramref name="store"/> whose write transactions refuse (throw) any change to a managed graph
+    /// (<see cref="ManagedGraphException"/>) and, when <paramref name="credential"/> is scoped to graph IRI prefixes,
+    /// any change to a graph it may not write (<see cref="GraphScopeException"/>, the default graph included). The
+    /// scope is checked here, per quad while the update runs, for the graphs a template's <c>GRAPH ?var</c>
+    /// names; what the request's text states is checked before it runs (<see cref="WriteAccess.GraphRefusal(HttpContext, IEnumerable{GraphWrite})"/>).
+    /// As before the update runs, the scope is judged first: a managed graph out of scope is refused as out of scope
+    /// (403 with <c>insufficient_scope</c>), one in scope as managed.
     /// </summary>
-    private sealed class GuardedTransaction : IStoreTransaction
+    public IRdfStore Guard(IRdfStore store, WriteCredential? credential = null)
     {
-        private readonly IStoreTransaction _inner;
-        private readonly ManagedGraphs _managed;
-        private readonly Dictionary<int, Iri> _ids = [];
-
-        public GuardedTransaction(IStoreTransaction inner, ManagedGraphs managed)
-        {
-            _inner = inner;
-            _managed = managed;
-            foreach (int id in inner.GraphNameIds())
-                if (inner.GetTerm(id) is Iri g && managed.Contains(g)) _ids[id] = g;
-        }
-
-        public bool TryGetId(Term term, out int id) => _inner.TryGetId(term, out id);
-
-        public Term GetTerm(int id) => _inner.GetTerm(id);
-
-        public QuadCursor Find(in Rdf.Store.QuadPattern pattern) => _inner.Find(pattern);
-
-        public long Count(in Rdf.Store.QuadPattern pattern) => _inner.Count(pattern);
-
-        public IEnumerable<int> GraphNameIds() => _inner.GraphNameIds();
-
-        public int GetOrAddId(Term term)
-        {
-            int id = _inner.GetOrAddId(term);
-            if (term is Iri iri && _managed.Contains(iri)) _ids[id] = iri;
-            return id;
-        }
-
-        public bool Add(in EncodedQuad quad)
-        {
-            Check(quad.G);
-            return _inner.Add(quad);
-        }
-
-        public bool Remove(in EncodedQuad quad)
-        {
-            Check(quad.G);
-            return _inner.Remove(quad);
-        }
-
-        public long RemoveAll(in Rdf.Store.QuadPattern pattern)
-        {
-            foreach (var (id, iri) in _ids)
-            {
-                var probe = Rdf.Store.QuadPattern.InGraph(id, pattern.S, pattern.P, pattern.O);
-                bool inScope = pattern.Scope switch
-                {
-                    GraphScope.AllGraphs or GraphScope.NamedGraphs => true,
-                    GraphScope.Graph => pattern.G == id,
-                    _ => false,
-                };
-                if (inScope && _inner.Count(probe) > 0)
-                    throw new ManagedGraphException(iri);
-            }
-            return _inner.RemoveAll(pattern);
-        }
-
-        public (long Removed, long Added) Apply(ReadOnlySpan<EncodedQuad> removals, ReadOnlySpan<EncodedQuad> additions)
-        {
-            foreach (ref readonly EncodedQuad q in removals) Check(q.G);
-            foreach (ref readonly EncodedQuad q in additions) Check(q.G);
-            return _inner.Apply(removals, additions);
-        }
-
-        public long Load(Action<IQuadSink> produce) => _inner.Load(sink => produce(new CheckingSink(sink, _managed)));
-
-        public void Commit() => _inner.Commit();
-
-        public void Dispose() => _inner.Dispose();
-
-        private void Check(int graph)
-        {
-            if (_ids.TryGetValue(graph, out Iri? iri)) throw new ManagedGraphException(iri);
-        }
-    }
-
-    private sealed class CheckingSink(IQuadSink inner, ManagedGraphs managed) : IQuadSink
-    {
-        public void Add(in Quad quad)
-        {
-            if (quad.Graph is Iri g && managed.Contains(g)) throw new ManagedGraphException(g);
-            inner.Add(quad);
-        }
-
-        public void OnPrefix(string prefix, string namespaceIri) => inner.OnPrefix(prefix, namespaceIri);
-
-        public void OnBase(string baseIri) => inner.OnBase(baseIri);
+        WriteCredential? scoped = credential is { GraphPrefixes.Count: > 0 } ? credential : null;
+        return new GuardedStore(store, graph =>
+            scoped is not null && !(graph is null or Iri && scoped.MayWriteGraph((Iri?)graph)) ? new GraphScopeException(graph)
+            : graph is Iri iri && Contains(iri) ? new ManagedGraphException(iri)
+            : null);
     }
 }
 
@@ -139,4 +46,15 @@ internal sealed class ManagedGraphs(ProfileIris iris)
 internal sealed class ManagedGraphException(Iri graph) : Exception(ManagedGraphs.Refusal(graph))
 {
     public Iri Graph { get; } = graph;
+}
+
+/// <summary>
+/// While an update ran, a write landed in a graph out of the scope of the request's credential (a template's
+/// <c>GRAPH ?var</c> bound to it); the request changes nothing and gets 403. <see cref="Graph"/>: null for the
+/// default graph; a blank node names a graph no scope reaches.
+/// </summary>
+internal sealed class GraphScopeException(NamedOrBlankNode? graph)
+    : Exception($"the update writes {(graph is null ? "the default graph" : $"graph {graph}")}, out of the credential's scope")
+{
+    public NamedOrBlankNode? Graph { get; } = graph;
 }

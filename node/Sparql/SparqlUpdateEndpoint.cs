@@ -18,8 +18,10 @@ namespace DihNode.Node.Sparql;
 /// runs in one store transaction through <see cref="UpdateExecutor"/>; a change to a managed graph is
 /// refused with 403 and rolls everything back; LOAD fetches nothing (403) unless the source is under
 /// an entry of <see cref="NodeOptions.LoadAllowList"/>. A credential whose role data is scoped to graph IRI
-/// prefixes runs only updates whose every written graph (<see cref="UpdateWrites"/>) is in scope: else 403
-/// before anything runs, also for the default graph and a template's <c>GRAPH ?var</c>, which it cannot bound.
+/// prefixes runs only updates whose every written graph (<see cref="UpdateWrites"/>) is in scope: a graph the
+/// text names out of scope, the default graph, and CLEAR/DROP NAMED or ALL get 403 before anything runs; a
+/// template's <c>GRAPH ?var</c> is checked per quad while the update runs, by the same store guard that
+/// refuses managed graphs, and the first quad out of scope gets 403 and rolls everything back.
 /// </summary>
 internal static class SparqlUpdateEndpoint
 {
@@ -69,8 +71,10 @@ internal static class SparqlUpdateEndpoint
                 Operations = [.. update.Operations.Select(o => o is ModifyOperation m ? m with { Using = usingGraphs, UsingNamed = usingNamed } : o)],
             };
         }
-        // A scoped credential (data=IRI-PREFIX) may run the update only when every graph it may write is in scope.
-        if (WriteAccess.GraphRefusal(context, UpdateWrites.Of(update)) is { } outOfScope) return WriteAccess.Answer(outOfScope);
+        // A scoped credential (data=IRI-PREFIX) may run the update only when every graph its text names is in scope;
+        // the graphs of GRAPH ?var templates are checked while it runs (the guard below).
+        IReadOnlyList<GraphWrite> writes = UpdateWrites.Of(update);
+        if (WriteAccess.GraphRefusal(context, writes) is { } outOfScope) return WriteAccess.Answer(outOfScope);
         foreach (LoadOperation load in update.Operations.OfType<LoadOperation>())
             if (!IsAllowed(load.Source, options.LoadAllowList))
                 return ProtocolErrors.Forbidden($"LOAD <{load.Source.Value}> refused: this node fetches nothing that its load allow-list does not name; send data with PUT/POST to /graph-store instead");
@@ -87,7 +91,7 @@ internal static class SparqlUpdateEndpoint
         };
         try
         {
-            UpdateSummary summary = await Task.Run(() => UpdateExecutor.Execute(update, managed.Guard(store.Rdf), updateOptions), context.RequestAborted);
+            UpdateSummary summary = await Task.Run(() => UpdateExecutor.Execute(update, managed.Guard(store.Rdf, WriteAccess.Credential(context)), updateOptions), context.RequestAborted);
             return Results.Json(new { quadsRemoved = summary.QuadsRemoved, quadsAdded = summary.QuadsAdded });
         }
         catch (Exception e) when (DatabaseBusy.Is(e))
@@ -97,6 +101,10 @@ internal static class SparqlUpdateEndpoint
         catch (ManagedGraphException e)
         {
             return ProtocolErrors.Forbidden(e.Message + "; nothing was changed");
+        }
+        catch (GraphScopeException e)
+        {
+            return WriteAccess.Answer(WriteAccess.VariableGraphRefusal(context, e.Graph, writes));
         }
         catch (QueryTimeoutException)
         {

@@ -15,7 +15,11 @@ public enum GraphWriteKind : byte
     /// <summary>Every named graph of the store (<c>CLEAR NAMED</c>, <c>DROP ALL</c>, …).</summary>
     NamedGraphs,
 
-    /// <summary>A graph a template names by a variable (<c>GRAPH ?g { … }</c>): known only per solution of WHERE.</summary>
+    /// <summary>
+    /// A graph a template names by a variable (<c>GRAPH ?g { … }</c>): known only per solution of WHERE, so a caller
+    /// that limits the graphs written checks these while the update runs (a store whose write transaction refuses the
+    /// quad, which rolls the whole request back) rather than from this list.
+    /// </summary>
     VariableGraph,
 }
 
@@ -46,7 +50,8 @@ public sealed record GraphWrite(int OperationIndex, string Operation, GraphWrite
 /// only read, so they write nothing; LOAD: the INTO graph, else the default graph; CLEAR / DROP: their target
 /// (NAMED: every named graph; ALL: those and the default graph); CREATE: its graph; ADD and COPY: the
 /// destination; MOVE: the destination and the source (which it empties). A template's <c>GRAPH ?var</c> is
-/// reported as <see cref="GraphWriteKind.VariableGraph"/>: its graphs depend on the data.
+/// reported as <see cref="GraphWriteKind.VariableGraph"/>: its graphs depend on the data, so the list says only
+/// which operations have such templates, and the caller checks their quads as the update writes them.
 /// The list is a superset of what the request changes: an operation that turns out a no-op (a SILENT failure,
 /// a MOVE onto itself, a WHERE without solutions) is still listed.
 /// </summary>
