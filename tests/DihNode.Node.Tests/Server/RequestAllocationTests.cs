@@ -12,8 +12,10 @@ namespace DihNode.Node.Tests.Server;
 /// <summary>
 /// What each kind of request the network soak sends costs the node in allocations (the soak's GC
 /// pauses come from them). <see cref="Report"/> measures every kind (set <c>DIHNODE_ALLOC_REPORT=1</c>;
-/// <c>DIHNODE_ALLOC_REQUESTS=N</c> requests a kind, 200 unless told); the guards hold the hub pages and
-/// the search page under bounds.
+/// <c>DIHNODE_ALLOC_REQUESTS=N</c> requests a kind, 200 unless told; <c>DIHNODE_ALLOC_KINDS=a,b</c> only
+/// the kinds whose names contain one of these; <c>DIHNODE_ALLOC_SAMPLE=0</c> without the allocation
+/// sampler, whose lines name the types allocated, "(LOH)" on the large object heap, at a small cost in
+/// bytes of its own); <see cref="RequestsAllocateUnderTheirBound"/> holds six kinds under bounds.
 /// </summary>
 [Collection(QuietProcessCollection.Name)]
 public sealed class RequestAllocationTests(NodeFixture node, ITestOutputHelper output) : IClassFixture<NodeFixture>
