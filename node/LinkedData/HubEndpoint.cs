@@ -23,12 +23,10 @@ internal static class HubEndpoint
         string path = context.Request.Path.Value ?? "/";
         using var db = store.NewContext();
         Representation? representation = null;
-        var hub = await FindAsync(db, store.Iris.Base + path, context.RequestAborted);
-        if (hub is null && Representation.FromPath(path) is var (named, stem))
-        {
-            hub = await FindAsync(db, store.Iris.Base + stem, context.RequestAborted);
-            if (hub is not null) (representation, path) = (named, stem);
-        }
+        // The path as a hub IRI first, else without its extension: one query asks for both.
+        var named = Representation.FromPath(path);
+        var (hub, stemHub) = await FindAsync(db, store.Iris.Base + path, named is var (_, stem) ? store.Iris.Base + stem : null, context.RequestAborted);
+        if (hub is null && stemHub is not null) (hub, representation, path) = (stemHub, named!.Value.Representation, named.Value.Stem);
         if (hub is null)
         {
             if (PartOwner(path) is { } owner && await db.Hubs.AnyAsync(h => h.Iri == store.Iris.Base + owner, context.RequestAborted))
@@ -49,18 +47,32 @@ internal static class HubEndpoint
         }
 
         var description = ResourceDescription.Hub(store.Rdf.Snapshot(), store.Iris, Iri.FromTrusted(hub.Iri));
-        byte[] body = chosen.Rdf is { } format
-            ? RdfDocument.Write(description.Quads, format)
-            : Encoding.UTF8.GetBytes(HubPage.Render(new HubPageModel(hub, path, description.LabelOf,
-                await RelatedAsync(db, description, hub.Iri, context.RequestAborted),
-                Encoding.UTF8.GetString(RdfDocument.Write(description.Quads, RdfFormat.JsonLd)),
-                store.Iris, iri => NodePaths.Local(store.Iris, iri))));
-        await LinkedDataResponse.SendAsync(context, body, chosen.ContentType, "v" + hub.Version, negotiated, hub.Modified,
+        if (chosen.Rdf is { } format)
+        {
+            using var document = RdfDocument.Document(description.Quads, format);
+            await Send(document.GetBuffer().AsMemory(0, (int)document.Length));
+            return;
+        }
+        string jsonLd;
+        using (var document = RdfDocument.Document(description.Quads, RdfFormat.JsonLd))
+            jsonLd = Encoding.UTF8.GetString(document.GetBuffer(), 0, (int)document.Length);
+        var html = HubPage.Render(new HubPageModel(hub, path, description.LabelOf, await RelatedAsync(db, description, hub.Iri, context.RequestAborted),
+            jsonLd, store.Iris, iri => NodePaths.Local(store.Iris, iri)));
+        using var page = Utf8Page.From(html);
+        await Send(page.Bytes);
+
+        Task Send(ReadOnlyMemory<byte> body) => LinkedDataResponse.SendAsync(context, body, chosen.ContentType, "v" + hub.Version, negotiated, hub.Modified,
             negotiated ? path + chosen.Extension : null);
     }
 
-    private static Task<Hub?> FindAsync(RegistryDbContext db, string iri, CancellationToken cancellationToken) =>
-        HubRegistry.LoadHubs(db).AsNoTracking().FirstOrDefaultAsync(h => h.Iri == iri, cancellationToken);
+    /// <summary>The hub whose IRI is <paramref name="iri"/>, and the one whose IRI is <paramref name="stemIri"/> (when given), in one query.</summary>
+    private static async Task<(Hub? Hub, Hub? StemHub)> FindAsync(RegistryDbContext db, string iri, string? stemIri, CancellationToken cancellationToken)
+    {
+        var hubs = HubRegistry.LoadHubs(db).AsNoTracking();
+        if (stemIri is null) return (await hubs.FirstOrDefaultAsync(h => h.Iri == iri, cancellationToken), null);
+        var found = await hubs.Where(h => h.Iri == iri || h.Iri == stemIri).ToListAsync(cancellationToken);
+        return (found.Find(h => h.Iri == iri), found.Find(h => h.Iri == stemIri));
+    }
 
     /// <summary>The path of the hub whose part <paramref name="path"/> names (<c>…/address</c>, <c>…/involvement/…</c>), or null.</summary>
     private static string? PartOwner(string path)

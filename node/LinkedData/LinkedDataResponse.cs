@@ -16,11 +16,13 @@ namespace DihNode.Node.LinkedData;
 /// </summary>
 internal static class LinkedDataResponse
 {
-    public static async Task SendAsync(HttpContext context, byte[] body, string contentType, string? tag = null, bool negotiated = true,
+    public static async Task SendAsync(HttpContext context, ReadOnlyMemory<byte> body, string contentType, string? tag = null, bool negotiated = true,
         DateTime? lastModified = null, string? contentLocation = null)
     {
         var response = context.Response;
-        string etag = "\"" + (tag is null ? "" : tag + "-") + Convert.ToHexStringLower(SHA256.HashData(body), 0, 8) + "\"";
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(body.Span, hash);
+        string etag = "\"" + (tag is null ? "" : tag + "-") + Convert.ToHexStringLower(hash[..8]) + "\"";
         response.Headers.ETag = etag;
         if (negotiated) response.Headers.Vary = HeaderNames.Accept;
         if (contentLocation is not null) response.Headers.ContentLocation = contentLocation;

@@ -17,7 +17,10 @@ internal static class RdfDocument
 
     private static readonly RdfWriterOptions s_options = new() { Prefixes = Prefixes };
 
-    public static byte[] Write(IReadOnlyList<Quad> quads, RdfFormat format)
+    public static byte[] Write(IReadOnlyList<Quad> quads, RdfFormat format) => Document(quads, format).ToArray();
+
+    /// <summary>The document in memory (read it from <see cref="MemoryStream.GetBuffer"/>: no copy is made).</summary>
+    public static MemoryStream Document(IReadOnlyList<Quad> quads, RdfFormat format)
     {
         var output = new MemoryStream();
         using (var writer = RdfWriter.Create(output, format, s_options))
@@ -28,7 +31,7 @@ internal static class RdfDocument
                 foreach (var t in quads.Select(q => q.Triple).Distinct()) writer.Add(new Quad(t, null));
             writer.Finish();
         }
-        return output.ToArray();
+        return output;
     }
 
     /// <summary>The options the dumps use (same prefixes).</summary>

@@ -33,7 +33,7 @@ internal static class QueryResponses
         HttpResponse response = context.Response;
         response.ContentType = format.MediaType() + "; charset=utf-8";
         response.Headers[RowLimitHeader] = maxRows.ToString(CultureInfo.InvariantCulture);
-        var buffer = new ArrayBufferWriter<byte>(ChunkBytes * 2);
+        using var buffer = new PooledBufferWriter(ChunkBytes * 2);
         using ISolutionWriter writer = SparqlResultWriter.Create(buffer, format);
         writer.Begin([.. result.Variables.Select(v => v.Name)]);
         long rows = 0;
@@ -56,7 +56,7 @@ internal static class QueryResponses
         }
         writer.End();
         writer.Flush();
-        byte[] tail = truncated ? TruncationMarker.Mark(buffer.WrittenSpan, format, maxRows) : buffer.WrittenSpan.ToArray();
+        ReadOnlyMemory<byte> tail = truncated ? TruncationMarker.Mark(buffer.WrittenSpan, format, maxRows) : buffer.WrittenMemory;
         if (truncated) MarkHeaders(response);
         await response.Body.WriteAsync(tail, ct);
         if (truncated && response.SupportsTrailers()) response.AppendTrailer(TruncatedHeader, "true");

@@ -39,7 +39,8 @@ internal static partial class HubPage
         (ConceptSchemes.LegacySector, "Sectors (2022 taxonomy)", "Sector"),
     ];
 
-    public static string Render(HubPageModel m)
+    /// <summary>The page, ended (<see cref="Layout.Close"/>) in its builder.</summary>
+    public static StringBuilder Render(HubPageModel m)
     {
         var hub = m.Hub;
         var html = Layout.Begin(hub.Name, Alternates(m.Path));
@@ -105,7 +106,7 @@ internal static partial class HubPage
         AppendData(html, m.Path);
         html.Append("</article>\n");
         AppendJsonLd(html, m.JsonLd);
-        return Layout.End(html);
+        return Layout.Close(html);
     }
 
     private static void AppendAddress(StringBuilder html, Hub hub)

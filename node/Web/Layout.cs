@@ -88,13 +88,13 @@ public static class Layout
     }
 
     /// <summary>Closes <c>main</c>, adds the footer and ends the document.</summary>
-    public static string End(StringBuilder html)
-    {
+    public static string End(StringBuilder html) => Close(html).ToString();
+
+    /// <summary>Closes <c>main</c>, adds the footer and ends the document, leaving it in <paramref name="html"/> (to be encoded from there).</summary>
+    public static StringBuilder Close(StringBuilder html) =>
         html.Append("</main>\n<footer class=\"site\">\n<p>Digital Innovation Hubs as linked data: ")
             .Append("<a href=\"/catalog\">DCAT-AP catalogue</a> · <a href=\"/sparql\">SPARQL endpoint</a> · ")
             .Append("<a href=\"/dump/hubs.ttl\">full dump</a></p>\n</footer>\n</body>\n</html>\n");
-        return html.ToString();
-    }
 
     /// <summary>A complete error page (404 and the like) with a heading and one paragraph.</summary>
     public static string ErrorPage(string title, string message)

@@ -22,9 +22,10 @@ public static class WebEndpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         var store = app.ServiceProvider.GetRequiredService<NodeStore>();
+        var catalogs = new FacetCatalogCache(store);
         app.MapMethods("/", s_methods, (HttpContext context) => HomePage.HandleAsync(context, store));
-        app.MapMethods("/search", s_methods, (HttpContext context) => SearchPage.HandleAsync(context, store));
-        app.MapMethods("/search.{extension}", s_methods, (HttpContext context, string extension) => SearchExport.HandleAsync(context, store, extension));
+        app.MapMethods("/search", s_methods, (HttpContext context) => SearchPage.HandleAsync(context, store, catalogs));
+        app.MapMethods("/search.{extension}", s_methods, (HttpContext context, string extension) => SearchExport.HandleAsync(context, store, catalogs, extension));
         app.MapMethods("/query", s_methods, (HttpContext context) => QueryPage.HandleAsync(context, store));
         app.MapMethods("/web/{file}", s_methods, (HttpContext context, string file) => StaticAssets.HandleAsync(context, file));
     }

@@ -15,10 +15,19 @@ internal static class WebResponse
     /// <summary>The stylesheet link every UI page puts in its head.</summary>
     public const string Head = "<link rel=\"stylesheet\" href=\"/web/site.css\">\n<script src=\"/web/site.js\" defer></script>\n";
 
-    public static Task HtmlAsync(HttpContext context, string html, long started, int status = StatusCodes.Status200OK)
+    public static Task HtmlAsync(HttpContext context, string html, long started, int status = StatusCodes.Status200OK) =>
+        SendAsync(context, Encoding.UTF8.GetBytes(html), started, status);
+
+    /// <summary>Sends a page still in its builder (ended with <see cref="Layout.Close"/>), encoded into a pooled buffer.</summary>
+    public static async Task HtmlAsync(HttpContext context, StringBuilder html, long started, int status = StatusCodes.Status200OK)
+    {
+        using var page = Utf8Page.From(html);
+        await SendAsync(context, page.Bytes, started, status);
+    }
+
+    private static Task SendAsync(HttpContext context, ReadOnlyMemory<byte> body, long started, int status)
     {
         var response = context.Response;
-        byte[] body = Encoding.UTF8.GetBytes(html);
         response.StatusCode = status;
         response.ContentType = "text/html; charset=utf-8";
         response.ContentLength = body.Length;
@@ -33,7 +42,7 @@ internal static class WebResponse
         var html = Layout.Begin(title, Head);
         html.Append("<h1>").Text(title).Append("</h1>\n<p role=\"alert\">").Text(message).Append("</p>\n")
             .Append("<p><a href=\"/search\">Search the hubs</a> · <a href=\"/query\">Ask in SPARQL</a> · <a href=\"/\">Home</a></p>\n");
-        return HtmlAsync(context, Layout.End(html), started, status);
+        return HtmlAsync(context, Layout.Close(html), started, status);
     }
 
     /// <summary>The <c>Server-Timing</c> value: milliseconds since <paramref name="started"/> (a <see cref="Stopwatch"/> timestamp).</summary>

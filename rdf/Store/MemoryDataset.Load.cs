@@ -255,7 +255,8 @@ public sealed partial class MemoryDataset
     /// <summary>Collects a load's quads as keys in SPO / SPOG order, encoding terms as they come.</summary>
     private sealed class StagingSink(TermDictionary terms) : IQuadSink
     {
-        public Key3[] Default = new Key3[4096];
+        // Start small and double: a write of a few statements should not stage into 48 KB.
+        public Key3[] Default = new Key3[64];
         public int DefaultCount;
         public Key4[] Named = [];
         public int NamedCount;
@@ -289,7 +290,7 @@ public sealed partial class MemoryDataset
             }
             else
             {
-                if (NamedCount == Named.Length) Array.Resize(ref Named, Math.Max(4096, Named.Length * 2));
+                if (NamedCount == Named.Length) Array.Resize(ref Named, Math.Max(64, Named.Length * 2));
                 Named[NamedCount++] = new Key4 { A = q.S, B = q.P, C = q.O, D = q.G };
             }
         }
@@ -307,7 +308,7 @@ public sealed partial class MemoryDataset
             else
             {
                 int g = IdOf(quad.Graph);
-                if (NamedCount == Named.Length) Array.Resize(ref Named, Math.Max(4096, Named.Length * 2));
+                if (NamedCount == Named.Length) Array.Resize(ref Named, Math.Max(64, Named.Length * 2));
                 Named[NamedCount++] = new Key4 { A = s, B = p, C = o, D = g };
             }
         }

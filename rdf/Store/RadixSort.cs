@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 
 namespace DihNode.Rdf.Store;
@@ -5,13 +6,16 @@ namespace DihNode.Rdf.Store;
 /// <summary>
 /// LSD radix sort of index keys (non-negative int components), 11 bits per pass. All digit
 /// histograms are counted in one read pass; passes whose digit is the same for every key are skipped,
-/// so small ids (predicates, graphs) cost one pass or none. Linear time, one scratch array.
+/// so small ids (predicates, graphs) cost one pass or none. Linear time, one scratch array. The
+/// histograms (up to 96 KB, large-object-heap sized) are pooled, and a few keys (a single write's
+/// batch) are sorted by insertion instead, so small writes allocate nothing here.
 /// </summary>
 internal static class RadixSort
 {
     private const int DigitBits = 11;
     private const int Buckets = 1 << DigitBits;
     private const int DigitsPerComponent = 3; // 33 bits >= 31
+    private const int InsertionSortMax = 32;
 
     /// <summary>
     /// Sorts <c>keys[0..count)</c> ascending, using <paramref name="scratch"/> (at least
@@ -19,9 +23,44 @@ internal static class RadixSort
     /// </summary>
     public static T[] Sort<T>(T[] keys, T[] scratch, int count) where T : unmanaged, IQuadKey<T>
     {
+        if (count <= InsertionSortMax)
+        {
+            InsertionSort(keys, count);
+            return keys;
+        }
         int arity = T.Arity;
-        int passes = arity * DigitsPerComponent;
-        int[] counts = new int[passes * Buckets];
+        int length = arity * DigitsPerComponent * Buckets;
+        int[] counts = ArrayPool<int>.Shared.Rent(length);
+        try
+        {
+            Array.Clear(counts, 0, length);
+            return Sort(keys, scratch, count, counts);
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(counts);
+        }
+    }
+
+    /// <summary>Keys are equal only when identical, so insertion order cannot show: the result is the radix sort's.</summary>
+    private static void InsertionSort<T>(T[] keys, int count) where T : unmanaged, IQuadKey<T>
+    {
+        for (int i = 1; i < count; i++)
+        {
+            T key = keys[i];
+            int j = i - 1;
+            while (j >= 0 && QuadKey.Compare(in keys[j], in key) > 0)
+            {
+                keys[j + 1] = keys[j];
+                j--;
+            }
+            keys[j + 1] = key;
+        }
+    }
+
+    private static T[] Sort<T>(T[] keys, T[] scratch, int count, int[] counts) where T : unmanaged, IQuadKey<T>
+    {
+        int arity = T.Arity;
         for (int i = 0; i < count; i++)
         {
             ref readonly T k = ref keys[i];

@@ -31,9 +31,15 @@ internal sealed record FacetValue(string Value, string Label, int ConceptId, str
 /// </summary>
 internal sealed class FacetCatalog
 {
+    private static readonly Dictionary<string, FacetValue> s_none = new(StringComparer.Ordinal);
+
+    /// <summary>Filled by <see cref="LoadAsync"/>, read-only after it: one catalogue serves concurrent requests (<see cref="FacetCatalogCache"/>).</summary>
     private readonly Dictionary<string, Dictionary<string, FacetValue>> _values = new(StringComparer.Ordinal);
 
-    private FacetCatalog() { }
+    private FacetCatalog()
+    {
+        foreach (var facet in Facet.All) _values[facet.Key] = new Dictionary<string, FacetValue>(StringComparer.Ordinal);
+    }
 
     public static async Task<FacetCatalog> LoadAsync(RegistryDbContext db, CancellationToken cancellationToken)
     {
@@ -66,9 +72,5 @@ internal sealed class FacetCatalog
 
     public FacetValue? ByCode(string code) => Values(Facet.Country).GetValueOrDefault(code);
 
-    private Dictionary<string, FacetValue> Values(string facet)
-    {
-        if (!_values.TryGetValue(facet, out var values)) _values[facet] = values = new Dictionary<string, FacetValue>(StringComparer.Ordinal);
-        return values;
-    }
+    private Dictionary<string, FacetValue> Values(string facet) => _values.GetValueOrDefault(facet) ?? s_none;
 }

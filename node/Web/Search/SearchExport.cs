@@ -23,7 +23,7 @@ internal static class SearchExport
     private static readonly string[] s_header =
         ["id", "name", "title", "type", "country", "street", "postcode", "city", "website", "description", "sectors", "services", "technologies", "iri", "nuts", "modified"];
 
-    public static async Task HandleAsync(HttpContext context, NodeStore store, string extension)
+    public static async Task HandleAsync(HttpContext context, NodeStore store, FacetCatalogCache catalogs, string extension)
     {
         long started = Stopwatch.GetTimestamp();
         (string type, RdfFormat? rdf) = extension switch
@@ -41,7 +41,7 @@ internal static class SearchExport
         }
         var cancel = context.RequestAborted;
         using var db = store.NewContext();
-        var catalog = await FacetCatalog.LoadAsync(db, cancel);
+        var catalog = await catalogs.GetAsync(db, cancel);
         var criteria = SearchCriteria.Parse(context.Request.Query, catalog);
         var ids = new HubSearch(db, catalog).Matching(criteria).Select(h => h.Id);
         var hubs = await HubSearch.Sorted(HubRegistry.LoadHubs(db).AsNoTracking().Where(h => ids.Contains(h.Id)), criteria.Sort).ToListAsync(cancel);

@@ -18,12 +18,12 @@ internal static class SearchPage
 {
     private const int FacetShown = 8;
 
-    public static async Task HandleAsync(HttpContext context, NodeStore store)
+    public static async Task HandleAsync(HttpContext context, NodeStore store, FacetCatalogCache catalogs)
     {
         long started = Stopwatch.GetTimestamp();
         var cancel = context.RequestAborted;
         using var db = store.NewContext();
-        var catalog = await FacetCatalog.LoadAsync(db, cancel);
+        var catalog = await catalogs.GetAsync(db, cancel);
         var criteria = SearchCriteria.Parse(context.Request.Query, catalog);
         var search = new HubSearch(db, catalog);
         int total = await search.Matching(criteria).CountAsync(cancel);
@@ -36,11 +36,11 @@ internal static class SearchPage
         }
         var hits = await search.PageAsync(criteria, page, cancel);
         var facets = await search.FacetsAsync(criteria, cancel);
-        string html = Render(criteria, total, page, pages, hits, facets, iri => NodePaths.Local(store.Iris, iri));
+        var html = Render(criteria, total, page, pages, hits, facets, iri => NodePaths.Local(store.Iris, iri));
         await WebResponse.HtmlAsync(context, html, started);
     }
 
-    private static string Render(SearchCriteria c, int total, int page, int pages, List<HubHit> hits, List<FacetCounts> facets, Func<string, string> local)
+    private static StringBuilder Render(SearchCriteria c, int total, int page, int pages, List<HubHit> hits, List<FacetCounts> facets, Func<string, string> local)
     {
         string title = c.IsEmpty ? "Find a hub" : $"{total} hubs: {Summary(c)}";
         var html = Layout.Begin(title, WebResponse.Head);
@@ -74,7 +74,7 @@ internal static class SearchPage
             html.Append(".</p>\n");
         }
         html.Append("</section>\n</div>\n</form>\n");
-        return Layout.End(html);
+        return Layout.Close(html);
     }
 
     private static string Summary(SearchCriteria c)

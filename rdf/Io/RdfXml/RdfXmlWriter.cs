@@ -96,7 +96,7 @@ internal sealed partial class RdfXmlWriter : IRdfWriter
                 typed = q.Subject;
         }
 
-        using var w = new StreamWriter(_output, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" };
+        using var w = RdfWriter.Text(_output);
         w.Write("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rdf:RDF");
         for (int i = 0; i < _names.Declarations.Count; i++)
         {

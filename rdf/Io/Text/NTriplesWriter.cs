@@ -19,7 +19,7 @@ internal sealed class NTriplesWriter : IRdfWriter
 
     public NTriplesWriter(Stream output, bool quads)
     {
-        _out = new StreamWriter(output, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" };
+        _out = RdfWriter.Text(output);
         _quads = quads;
     }
 

@@ -6,19 +6,27 @@ namespace DihNode.Rdf.Io.Text;
 /// <summary>
 /// A small direct-mapped cache from the raw bytes of a token to the term made from it, so that
 /// repeated IRIs, prefixed names and blank node labels cost one hash and one compare instead of a
-/// decode and two allocations. A collision simply replaces the older entry.
+/// decode and two allocations. A collision simply replaces the older entry. It starts at
+/// <see cref="FirstSize"/> slots and doubles, up to the size given, once it has stored as many entries
+/// as it has slots: parsing a short document (a request body) does not pay for a large table.
 /// </summary>
 internal sealed class SpanCache<T> where T : class
 {
-    private readonly byte[]?[] _keys;
-    private readonly T?[] _values;
-    private readonly int _mask;
+    private const int FirstSize = 64;
+
+    private readonly int _maxSize;
+    private byte[]?[] _keys;
+    private T?[] _values;
+    private int _mask;
+    private int _stored;
 
     public SpanCache(int sizePowerOfTwo)
     {
-        _keys = new byte[sizePowerOfTwo][];
-        _values = new T[sizePowerOfTwo];
-        _mask = sizePowerOfTwo - 1;
+        _maxSize = sizePowerOfTwo;
+        int size = Math.Min(FirstSize, sizePowerOfTwo);
+        _keys = new byte[size][];
+        _values = new T[size];
+        _mask = size - 1;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -33,9 +41,26 @@ internal sealed class SpanCache<T> where T : class
     public void Set(ReadOnlySpan<byte> key, int hash, T value)
     {
         if (key.Length > 512) return;
+        if (++_stored > _keys.Length && _keys.Length < _maxSize) Grow();
         int slot = hash & _mask;
         _keys[slot] = key.ToArray();
         _values[slot] = value;
+    }
+
+    /// <summary>Doubles the table, keeping the entries (each to its slot under the wider mask).</summary>
+    private void Grow()
+    {
+        var keys = new byte[]?[_keys.Length * 2];
+        var values = new T?[keys.Length];
+        int mask = keys.Length - 1;
+        for (int i = 0; i < _keys.Length; i++)
+        {
+            if (_keys[i] is not { } key) continue;
+            int slot = Hash(key) & mask;
+            keys[slot] = key;
+            values[slot] = _values[i];
+        }
+        (_keys, _values, _mask, _stored) = (keys, values, mask, 0);
     }
 
     public void Clear()

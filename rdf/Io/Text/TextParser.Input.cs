@@ -20,7 +20,7 @@ internal abstract partial class TextParser
     private readonly string? _source;
 
     /// <summary>The bytes; [0, _end) is checked UTF-8 the lexer may read, [_end, _rawEnd) an incomplete tail.</summary>
-    protected byte[] _buf = new byte[ChunkSize];
+    protected byte[] _buf;
     protected int _pos;
     protected int _end;
     private int _rawEnd;
@@ -34,6 +34,13 @@ internal abstract partial class TextParser
     /// <summary>Line of _buf[0], and characters before _buf[0] on that line.</summary>
     private long _lineAtStart = 1;
     private long _columnAtStart;
+
+    /// <summary>
+    /// The buffer to start with: a chunk, or less when the stream says it holds less (a request body of
+    /// one statement need not cost 64 KB); one byte more than the input, so reading its end needs no growth.
+    /// </summary>
+    private static int FirstChunkSize(Stream stream) =>
+        stream.CanSeek ? (int)Math.Clamp(stream.Length - stream.Position + 1, 256, ChunkSize) : ChunkSize;
 
     /// <summary>Skips a leading byte order mark, which the syntaxes allow.</summary>
     private void SkipByteOrderMark()

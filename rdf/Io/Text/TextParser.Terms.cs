@@ -63,6 +63,7 @@ internal abstract partial class TextParser
     protected TextParser(Stream stream, IQuadSink sink, RdfParserOptions options, bool absoluteIrisOnly, string syntaxName)
     {
         _stream = stream;
+        _buf = new byte[FirstChunkSize(stream)];
         _source = options.SourceName;
         _sink = sink;
         _absoluteIrisOnly = absoluteIrisOnly;

@@ -68,7 +68,7 @@ internal sealed class TurtleWriter : IRdfWriter
         var body = new StringWriter(new StringBuilder()) { NewLine = "\n" };
         WriteBody(body);
 
-        using var w = new StreamWriter(_output, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" };
+        using var w = RdfWriter.Text(_output);
         bool header = false;
         if (_options?.BaseIri is { } baseIri)
         {
