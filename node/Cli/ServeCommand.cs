@@ -129,8 +129,10 @@ internal static class ServeCommand
             if (options.Federation?.Certificate is { } certificate)
                 Console.Out.WriteLine($"federation: mutual TLS, this node's certificate SHA-256 {DihNode.Federation.Trust.NodeCertificate.Thumbprint(certificate)} (valid to {certificate.NotAfter.ToUniversalTime():yyyy-MM-dd}); peers pinned: {string.Join(", ", options.Federation.Peers.Select(p => p.CertificatePins.Count > 1 ? $"{p.Name} ({p.CertificatePins.Count} certificates)" : p.Name))}");
             if (banner is not null) Console.Out.WriteLine(banner(store, app));
-            Console.Out.WriteLine(AccessArguments.Describe(options));
+            // SIGHUP is taken over before the line promising it is printed: a signal sent on seeing that line
+            // must reload, not end the process with SIGHUP's default action.
             using var hangup = HangupReloads(options, app);
+            Console.Out.WriteLine(AccessArguments.Describe(options));
             if (stopWithStdin)
                 new Thread(() =>
                 {
