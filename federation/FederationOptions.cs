@@ -46,9 +46,35 @@ public sealed class FederationOptions
     /// This node's certificate with its private key (<see cref="Trust.NodeCertificate"/>): the gRPC endpoint
     /// serves TLS with it and requires a client certificate pinned for a peer, and this node presents it
     /// when it calls a peer at an <c>https://</c> URL. Null: links are cleartext, authenticated by the link
-    /// proofs alone.
+    /// proofs alone. Read at every handshake, so <see cref="ReplaceCertificate"/> takes effect on the next
+    /// connection, both ways, while connections already open keep the certificate they were made with.
     /// </summary>
-    public System.Security.Cryptography.X509Certificates.X509Certificate2? Certificate { get; init; }
+    public System.Security.Cryptography.X509Certificates.X509Certificate2? Certificate
+    {
+        get => _certificate;
+        init => _certificate = value;
+    }
+
+    private volatile System.Security.Cryptography.X509Certificates.X509Certificate2? _certificate;
+
+    /// <summary>
+    /// The file <see cref="Certificate"/> was read from (<c>--grpc-cert</c>) and its password, which the node
+    /// re-reads when the file changes and on SIGHUP; null when the certificate was given directly.
+    /// </summary>
+    public Trust.NodeCertificateFile? CertificateFile { get; init; }
+
+    /// <summary>
+    /// Makes <paramref name="certificate"/> (checked by <see cref="Trust.NodeCertificate.Load"/>) the one this
+    /// node presents from its next TLS handshake on, as a server and as a client. The previous certificate is
+    /// not disposed: connections made with it may still be using it. A node without a certificate (cleartext
+    /// links) cannot be given one this way: its endpoint does not speak TLS.
+    /// </summary>
+    public void ReplaceCertificate(System.Security.Cryptography.X509Certificates.X509Certificate2 certificate)
+    {
+        ArgumentNullException.ThrowIfNull(certificate);
+        if (_certificate is null) throw new InvalidOperationException($"node '{NodeName}' has no certificate to replace: its gRPC links are cleartext");
+        _certificate = certificate;
+    }
 
     /// <summary>
     /// Resolves a peer's host name in place of DNS (tests only: a name that "resolves" to the metadata address

@@ -13,7 +13,8 @@ namespace DihNode.Federation.Trust;
 /// pinned for the peer it calls. A peer may have several pins (its old and new certificate while it
 /// renews); any of them is accepted, for that peer only. No CA and no host name is trusted: a certificate with the right name
 /// from any CA is still refused when its thumbprint is not the pin. A refusal fails the TLS handshake,
-/// before any HTTP/2 frame, so no gRPC method is reached.
+/// before any HTTP/2 frame, so no gRPC method is reached. This node's own certificate is chosen at every
+/// handshake (<see cref="FederationOptions.ReplaceCertificate"/>), so it can be renewed without a restart.
 /// </summary>
 public static class MutualTls
 {
@@ -24,10 +25,12 @@ public static class MutualTls
     /// </summary>
     public static HttpsConnectionAdapterOptions ServerOptions(FederationOptions options, Func<ILogger?> log)
     {
-        var certificate = options.Certificate ?? throw new InvalidOperationException("an https:// gRPC endpoint needs the node's certificate (--grpc-cert FILE.pfx)");
+        if (options.Certificate is null) throw new InvalidOperationException("an https:// gRPC endpoint needs the node's certificate (--grpc-cert FILE.pfx)");
         return new HttpsConnectionAdapterOptions
         {
-            ServerCertificate = certificate,
+            // Chosen per connection, so a certificate renewed while the node runs (FederationOptions.ReplaceCertificate)
+            // is what the next handshake presents; connections already open keep theirs.
+            ServerCertificateSelector = (_, _) => options.Certificate,
             ClientCertificateMode = ClientCertificateMode.RequireCertificate,
             CheckCertificateRevocation = false,
             SslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
@@ -62,8 +65,10 @@ public static class MutualTls
         handler.SslOptions = new SslClientAuthenticationOptions
         {
             ClientCertificates = [certificate],
-            // Offer the node's certificate even when the server names acceptable issuers that do not include it.
-            LocalCertificateSelectionCallback = (_, _, _, _, _) => certificate,
+            // The node's current certificate, read at every handshake: a certificate renewed while the node runs is
+            // presented on the next connection (connections already open keep theirs). Offered even when the server
+            // names acceptable issuers that do not include it.
+            LocalCertificateSelectionCallback = (_, _, _, _, _) => options.Certificate ?? certificate,
             EnabledSslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
             CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
             RemoteCertificateValidationCallback = (_, server, _, _) => server is not null && link.Pins(server),

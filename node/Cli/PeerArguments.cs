@@ -56,7 +56,12 @@ internal static class PeerArguments
         }
         if (certificate is not null && peers.FirstOrDefault(p => p.CertificatePins.Count == 0) is { } unpinned)
             throw new CliUsageException($"--grpc-cert: the gRPC endpoint takes mutual TLS only, so peer '{unpinned.Name}' could never call this node: pin its certificate with --peer-cert {unpinned.Name}=SHA256");
-        return new FederationOptions { NodeName = name, Peers = peers, Aggregator = aggregator, Certificate = certificate };
+        return new FederationOptions
+        {
+            NodeName = name, Peers = peers, Aggregator = aggregator, Certificate = certificate,
+            // Re-read when it changes and on SIGHUP (CertificateFileReloader), with the same password.
+            CertificateFile = certificateFile is null ? null : new NodeCertificateFile(Path.GetFullPath(certificateFile), password),
+        };
     }
 
     /// <summary>

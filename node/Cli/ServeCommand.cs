@@ -127,7 +127,7 @@ internal static class ServeCommand
             if (options.Federation is { } f)
                 Console.Out.WriteLine($"federation: node '{f.NodeName}'{(f.Aggregator ? ", aggregator" : "")}, gRPC on {options.GrpcUrls ?? "(none: --grpc-urls not given)"}, peers: {(f.Peers.Count == 0 ? "none" : string.Join(", ", f.Peers.Select(p => $"{p.Name} {p.Url}")))}");
             if (options.Federation?.Certificate is { } certificate)
-                Console.Out.WriteLine($"federation: mutual TLS, this node's certificate SHA-256 {DihNode.Federation.Trust.NodeCertificate.Thumbprint(certificate)} (valid to {certificate.NotAfter.ToUniversalTime():yyyy-MM-dd}); peers pinned: {string.Join(", ", options.Federation.Peers.Select(p => p.CertificatePins.Count > 1 ? $"{p.Name} ({p.CertificatePins.Count} certificates)" : p.Name))}");
+                Console.Out.WriteLine($"federation: mutual TLS, this node's certificate SHA-256 {DihNode.Federation.Trust.NodeCertificate.Thumbprint(certificate)} (valid to {certificate.NotAfter.ToUniversalTime():yyyy-MM-dd}); peers pinned: {string.Join(", ", options.Federation.Peers.Select(p => p.CertificatePins.Count > 1 ? $"{p.Name} ({p.CertificatePins.Count} certificates)" : p.Name))}; the certificate file is re-read when it changes and on SIGHUP");
             if (banner is not null) Console.Out.WriteLine(banner(store, app));
             // SIGHUP is taken over before the line promising it is printed: a signal sent on seeing that line
             // must reload, not end the process with SIGHUP's default action.
@@ -145,17 +145,22 @@ internal static class ServeCommand
     }
 
     /// <summary>
-    /// With a keys file, SIGHUP re-reads it (<see cref="KeysFileReloader.Reload"/>) instead of ending the process, as
-    /// nginx and PostgreSQL reload on it. Null without one (SIGHUP keeps its default) and on Windows (no SIGHUP to send).
+    /// SIGHUP re-reads the files the node watches instead of ending the process, as nginx and PostgreSQL reload on it:
+    /// the keys file (<see cref="KeysFileReloader.Reload"/>) and the gRPC certificate
+    /// (<see cref="Federation.CertificateFileReloader.Reload"/>), one registration for both. Null without either (SIGHUP
+    /// keeps its default) and on Windows (no SIGHUP to send).
     /// </summary>
     private static PosixSignalRegistration? HangupReloads(NodeOptions options, WebApplication app)
     {
-        if (options.KeysFile is null || OperatingSystem.IsWindows()) return null;
-        var reloader = app.Services.GetRequiredService<KeysFileReloader>();
+        if (OperatingSystem.IsWindows()) return null;
+        var keys = options.KeysFile is null ? null : app.Services.GetRequiredService<KeysFileReloader>();
+        var certificate = options.Federation?.CertificateFile is null ? null : app.Services.GetRequiredService<Federation.CertificateFileReloader>();
+        if (keys is null && certificate is null) return null;
         return PosixSignalRegistration.Create(PosixSignal.SIGHUP, signal =>
         {
             signal.Cancel = true;
-            reloader.Reload("SIGHUP", explicitly: true);
+            keys?.Reload("SIGHUP", explicitly: true);
+            certificate?.Reload("SIGHUP", explicitly: true);
         });
     }
 

@@ -55,6 +55,11 @@ internal static class FederationSetup
         builder.Services.AddSingleton<DihNode.Rdf.Sparql.Evaluation.IServiceHandler, DihNode.Federation.Query.PeerServiceHandler>();
         builder.Services.AddSingleton<DihNode.Federation.Network.INetworkLocalSource>(new LocalNetworkSource(store, options));
         builder.Services.AddSingleton<DihNode.Federation.Network.NetworkCoordinator>();
+        if (federation.CertificateFile is not null)
+        {
+            builder.Services.AddSingleton<CertificateFileReloader>();
+            builder.Services.AddHostedService(s => s.GetRequiredService<CertificateFileReloader>());
+        }
         if (federation.Aggregator)
         {
             var reference = LoadReference(options, store);

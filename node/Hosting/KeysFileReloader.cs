@@ -5,10 +5,9 @@ namespace DihNode.Node.Hosting;
 
 /// <summary>
 /// Re-reads the keys file (<see cref="NodeOptions.KeysFile"/>) while the node runs, so a leaked key is revoked
-/// and a new one takes effect without a restart. Triggers: a <see cref="FileSystemWatcher"/> on the file's
-/// folder (so an editor that writes a temporary file and renames it over the old one, and a Kubernetes volume
-/// that swaps its <c>..data</c> symbolic link, are seen too), debounced by <see cref="Debounce"/>; a check
-/// every <see cref="Recheck"/> in case an event was lost; and <see cref="Reload"/> called explicitly
+/// and a new one takes effect without a restart. Triggers: a change of the file (<see cref="WatchedFile"/>:
+/// a watcher on its folder, debounced by <see cref="Debounce"/>, and a check every <see cref="Recheck"/> in
+/// case an event was lost); and <see cref="Reload"/> called explicitly
 /// (<c>serve</c> calls it on SIGHUP, the signal operators send nginx or PostgreSQL to reload).
 /// <para>
 /// A reload reads the whole file with the rules of the first read (<see cref="KeysFile.Read"/>) and swaps the
@@ -21,17 +20,16 @@ namespace DihNode.Node.Hosting;
 public sealed partial class KeysFileReloader : IHostedService, IDisposable
 {
     /// <summary>How long the folder must be quiet before the file is read: an editor's save is several events.</summary>
-    public static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(200);
+    public static readonly TimeSpan Debounce = WatchedFile.Debounce;
 
     /// <summary>How often the file is read without an event (a lost event, a file behind a symbolic link elsewhere).</summary>
-    public static readonly TimeSpan Recheck = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan Recheck = WatchedFile.Recheck;
 
     private readonly string _path;
     private readonly WriteAccess _access;
     private readonly ILogger<KeysFileReloader> _logger;
     private readonly Lock _gate = new();
-    private readonly Timer _timer;
-    private FileSystemWatcher? _watcher;
+    private readonly WatchedFile _watch;
     private volatile KeysFileState _state;
 
     /// <summary>The last problem logged, so the same broken file is logged once, not on every event.</summary>
@@ -43,7 +41,7 @@ public sealed partial class KeysFileReloader : IHostedService, IDisposable
         _access = access;
         _logger = logger;
         _state = new KeysFileState(Path.GetFileName(_path), access.FileCredentials.Count, DateTimeOffset.UtcNow, null, null);
-        _timer = new Timer(_ => Reload("change", explicitly: false));
+        _watch = new WatchedFile(_path, () => Reload("change", explicitly: false), reason => NotWatched(_logger, _path, reason));
     }
 
     /// <summary>The credentials of the file in force, when they were last read and the problem of the last read, if it failed.</summary>
@@ -51,55 +49,18 @@ public sealed partial class KeysFileReloader : IHostedService, IDisposable
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        string full = Path.GetFullPath(_path);
-        try
-        {
-            _watcher = new FileSystemWatcher(Path.GetDirectoryName(full)!)
-            {
-                IncludeSubdirectories = false,
-                NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size | NotifyFilters.CreationTime,
-            };
-            string name = Path.GetFileName(full);
-            // Only the file's own name (written, created, deleted, renamed to or from) and Kubernetes' "..data" links count:
-            // a database beside the file, written all the time, would otherwise keep postponing the reload.
-            bool Ours(string? changed) => changed is not null && (changed == name || changed.StartsWith("..", StringComparison.Ordinal));
-            _watcher.Changed += (_, e) => { if (Ours(e.Name)) Schedule(); };
-            _watcher.Created += (_, e) => { if (Ours(e.Name)) Schedule(); };
-            _watcher.Deleted += (_, e) => { if (Ours(e.Name)) Schedule(); };
-            _watcher.Renamed += (_, e) => { if (Ours(e.Name) || Ours(e.OldName)) Schedule(); };
-            _watcher.Error += (_, e) =>
-            {
-                NotWatched(_logger, _path, e.GetException().Message);
-                Schedule();
-            };
-            _watcher.EnableRaisingEvents = true;
-        }
-        catch (Exception e) when (e is IOException or ArgumentException or PlatformNotSupportedException or UnauthorizedAccessException)
-        {
-            NotWatched(_logger, _path, e.Message);
-            _watcher?.Dispose();
-            _watcher = null;
-        }
-        _timer.Change(Recheck, Recheck);
+        _watch.Start();
         Reload("start", explicitly: false); // a change between the first read and the watcher would be missed otherwise
         return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
-        _timer.Change(Timeout.Infinite, Timeout.Infinite);
-        if (_watcher is not null) _watcher.EnableRaisingEvents = false;
+        _watch.Stop();
         return Task.CompletedTask;
     }
 
-    public void Dispose()
-    {
-        _timer.Dispose();
-        _watcher?.Dispose();
-    }
-
-    /// <summary>Reads the file after <see cref="Debounce"/> of quiet, then every <see cref="Recheck"/>.</summary>
-    private void Schedule() => _timer.Change(Debounce, Recheck);
+    public void Dispose() => _watch.Dispose();
 
     /// <summary>
     /// Reads the file now and swaps its credentials in if it is good. <paramref name="trigger"/> is logged

@@ -198,6 +198,77 @@ public sealed partial class MutualTlsCommandTests(ITestOutputHelper output) : ID
         }
     }
 
+    [Fact]
+    public async Task ServeReReadsItsCertificateFileOnSighupAndWhenItIsReplaced()
+    {
+        if (!OperatingSystem.IsLinux()) return; // SIGHUP and kill(1): Linux only
+        string esFile = Path.Combine(_folder, "es.pfx");
+        using var esOld = NodeCertificate.Create("es", ["127.0.0.1"], TimeSpan.FromDays(1));
+        using var esNew = NodeCertificate.Create("es", ["127.0.0.1"], TimeSpan.FromDays(1));
+        using var eu = Reload(NodeCertificate.Create("eu", ["127.0.0.1"], TimeSpan.FromDays(1)));
+        await File.WriteAllBytesAsync(esFile, NodeCertificate.ExportPkcs12(esOld, "file-password"));
+        string oldPin = NodeCertificate.Thumbprint(esOld), newPin = NodeCertificate.Thumbprint(esNew);
+
+        await using var es = TestNode.National("es", "ES");
+        int grpcPort = es.GrpcUrl.Port;
+        // No keys file: SIGHUP is taken for the certificate alone.
+        using var process = Start("serve", "--db", es.Database, "--urls", es.WebUrl.ToString().TrimEnd('/'), "--grpc-urls", $"https://127.0.0.1:{grpcPort}",
+            "--node-name", "es", "--peer", "eu=https://127.0.0.1:1", "--peer-secret", $"eu={TestNode.Secret}", "--peer-cert", $"eu={NodeCertificate.Thumbprint(eu)}",
+            "--grpc-cert", esFile, "--grpc-cert-password", "file-password", "--stop-with-stdin");
+        var printed = new System.Text.StringBuilder();
+        string Printed() { lock (printed) return printed.ToString(); }
+        async Task<bool> Logged(string text) => await TestNode.WaitUntil(() => Printed().Contains(text, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        async Task<string?> Presented()
+        {
+            foreach (string pin in new[] { oldPin, newPin })
+            {
+                var link = new PeerLink("es", new Uri($"https://127.0.0.1:{grpcPort}"), TestNode.Secret) { CertificatePins = [pin] };
+                using var client = new PeerClient(link, new FederationOptions { NodeName = "eu", Certificate = eu, MaxAttempts = 1 });
+                try { if ((await client.HelloAsync()).NodeName == "es") return pin; } catch (Grpc.Core.RpcException) { }
+            }
+            return null;
+        }
+        void Hangup()
+        {
+            using var kill = Process.Start("kill", ["-HUP", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!;
+            kill.WaitForExit();
+        }
+        try
+        {
+            string banner = await WaitForHealth(process, es.WebUrl, printed);
+            Assert.Contains("the certificate file is re-read when it changes and on SIGHUP", banner, StringComparison.Ordinal);
+            Assert.Equal(oldPin, await Presented());
+
+            // The file unchanged: only SIGHUP makes the node read it and say so; SIGHUP does not end the process.
+            Hangup();
+            Assert.True(await Logged($"read (SIGHUP): unchanged, SHA-256 {oldPin}"), Printed());
+            Assert.False(process.HasExited);
+
+            // The renewed certificate renamed over the file: new connections are served with it, no restart.
+            string temporary = esFile + ".new";
+            await File.WriteAllBytesAsync(temporary, NodeCertificate.ExportPkcs12(esNew, "file-password"));
+            File.Move(temporary, esFile, overwrite: true);
+            Assert.True(await Logged($"new connections present SHA-256 {newPin}"), Printed());
+            Assert.Equal(newPin, await Presented());
+
+            // A broken file on SIGHUP: a warning every time it is asked for; the new certificate stays.
+            await File.WriteAllBytesAsync(esFile, NodeCertificate.ExportPkcs12(esOld, "another-password"));
+            Assert.True(await Logged("gRPC certificate not reloaded (change)"), Printed());
+            Hangup();
+            Assert.True(await Logged("gRPC certificate not reloaded (SIGHUP)"), Printed());
+            Assert.Equal(newPin, await Presented());
+            Assert.False(process.HasExited);
+            Assert.DoesNotContain("file-password", Printed(), StringComparison.Ordinal);
+            Assert.DoesNotContain("another-password", Printed(), StringComparison.Ordinal);
+            output.WriteLine(string.Join("\n", Printed().Split('\n').Where(l => l.Contains("gRPC certificate", StringComparison.Ordinal))).Replace(_folder, "…", StringComparison.Ordinal));
+        }
+        finally
+        {
+            process.StandardInput.Close();
+            if (!process.WaitForExit(10_000)) process.Kill(entireProcessTree: true);
+        }
+    }
+
     /// <summary>A thumbprint with ':' between bytes, as other tools print it.</summary>
     private static string Colons(string pin) => string.Join(':', pin.Chunk(2).Select(c => new string(c)));
 
@@ -231,9 +302,11 @@ public sealed partial class MutualTlsCommandTests(ITestOutputHelper output) : ID
     }
 
     /// <summary>Waits for the node's /healthz; returns what it printed on start.</summary>
-    private static async Task<string> WaitForHealth(Process process, Uri web)
+    private static Task<string> WaitForHealth(Process process, Uri web) => WaitForHealth(process, web, new System.Text.StringBuilder());
+
+    /// <summary>Waits for the node's /healthz; everything the node prints goes on into <paramref name="printed"/> (lock it to read).</summary>
+    private static async Task<string> WaitForHealth(Process process, Uri web, System.Text.StringBuilder printed)
     {
-        var printed = new System.Text.StringBuilder();
         process.OutputDataReceived += (_, e) => { lock (printed) printed.AppendLine(e.Data); };
         process.ErrorDataReceived += (_, e) => { lock (printed) printed.AppendLine(e.Data); };
         process.BeginOutputReadLine();

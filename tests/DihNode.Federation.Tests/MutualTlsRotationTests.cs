@@ -184,7 +184,7 @@ public sealed class MutualTlsRotationTests(ITestOutputHelper output) : IAsyncLif
     /// and certificate, and records every result with the phase it started and ended in. Phases named
     /// "restart …" are a node's own restart, where failures are expected.
     /// </summary>
-    private sealed class LinkProbe : IAsyncDisposable
+    internal sealed class LinkProbe : IAsyncDisposable
     {
         private const string RestartPrefix = "restart ";
         private readonly TestNode _a, _b;

@@ -285,8 +285,8 @@ public sealed class MutualTlsTests(ITestOutputHelper output) : IAsyncLifetime
         return X509CertificateLoader.LoadPkcs12(NodeCertificate.ExportPkcs12(made, null), null);
     }
 
-    /// <summary>The node's log messages at warning and above.</summary>
-    internal sealed class LogCapture : ILoggerProvider, ILogger
+    /// <summary>The node's log messages at <paramref name="minimum"/> (warning unless told) and above.</summary>
+    internal sealed class LogCapture(LogLevel minimum = LogLevel.Warning) : ILoggerProvider, ILogger
     {
         private readonly System.Collections.Concurrent.ConcurrentQueue<string> _messages = new();
 
@@ -296,7 +296,7 @@ public sealed class MutualTlsTests(ITestOutputHelper output) : IAsyncLifetime
 
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
 
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= minimum;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {

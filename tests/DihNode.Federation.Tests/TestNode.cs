@@ -98,6 +98,19 @@ internal sealed class TestNode : IAsyncDisposable
         return this;
     }
 
+    /// <summary>
+    /// Serves gRPC over mutual TLS with the certificate of PKCS#12 <paramref name="file"/>, as <c>--grpc-cert FILE</c>
+    /// does: the node re-reads the file while it runs when it changes (<see cref="NodeCertificateFile"/>).
+    /// </summary>
+    public TestNode WithCertificateFile(string file, string? password)
+    {
+        _certificateFile = new NodeCertificateFile(file, password);
+        Certificate = _certificateFile.Load();
+        return this;
+    }
+
+    private NodeCertificateFile? _certificateFile;
+
     /// <summary>Adds a peer link as given (e.g. with a pin of one's own choosing), unlike <see cref="Link"/> one way only.</summary>
     public TestNode AddPeer(PeerLink link)
     {
@@ -158,6 +171,7 @@ internal sealed class TestNode : IAsyncDisposable
             StaleAfter = TimeSpan.FromSeconds(2),
             BreakerOpenFor = TimeSpan.FromMilliseconds(500),
             Certificate = Certificate,
+            CertificateFile = _certificateFile,
         };
         Federation = _tune?.Invoke(federation) ?? federation;
         var options = new NodeOptions
