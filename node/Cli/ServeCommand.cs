@@ -123,15 +123,15 @@ internal static class ServeCommand
                 Console.Error.WriteLine($"dihnode: {e.Message}");
                 return CommandLine.Invalid;
             }
+            // SIGHUP is taken over before any line is printed (some promise it): a signal sent on seeing them
+            // must reload, not end the process with SIGHUP's default action.
+            using var hangup = HangupReloads(options, app);
             foreach (string url in app.Urls) Console.Out.WriteLine($"dihnode listening on {url}");
             if (options.Federation is { } f)
                 Console.Out.WriteLine($"federation: node '{f.NodeName}'{(f.Aggregator ? ", aggregator" : "")}, gRPC on {options.GrpcUrls ?? "(none: --grpc-urls not given)"}, peers: {(f.Peers.Count == 0 ? "none" : string.Join(", ", f.Peers.Select(p => $"{p.Name} {p.Url}")))}");
             if (options.Federation?.Certificate is { } certificate)
                 Console.Out.WriteLine($"federation: mutual TLS, this node's certificate SHA-256 {DihNode.Federation.Trust.NodeCertificate.Thumbprint(certificate)} (valid to {certificate.NotAfter.ToUniversalTime():yyyy-MM-dd}); peers pinned: {string.Join(", ", options.Federation.Peers.Select(p => p.CertificatePins.Count > 1 ? $"{p.Name} ({p.CertificatePins.Count} certificates)" : p.Name))}; the certificate file is re-read when it changes and on SIGHUP");
             if (banner is not null) Console.Out.WriteLine(banner(store, app));
-            // SIGHUP is taken over before the line promising it is printed: a signal sent on seeing that line
-            // must reload, not end the process with SIGHUP's default action.
-            using var hangup = HangupReloads(options, app);
             Console.Out.WriteLine(AccessArguments.Describe(options));
             if (stopWithStdin)
                 new Thread(() =>
