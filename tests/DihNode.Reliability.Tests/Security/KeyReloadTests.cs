@@ -41,6 +41,12 @@ public sealed class KeyReloadTests(ITestOutputHelper output) : IDisposable
     private const string GammaKey = "gamma-key-3c8f16b0e95a";
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// A signal's reload is logged in milliseconds on a quiet machine (and once in about 0.9 s), but the child
+    /// process competes with the whole suite for two cores: the time is reported, the bound only catches a lost signal.
+    /// </summary>
+    private static readonly TimeSpan SignalDeadline = TimeSpan.FromSeconds(10);
+
     private readonly string _folder = Directory.CreateTempSubdirectory("dihnode-keyreload-").FullName;
 
     private string Keys => Path.Combine(_folder, "keys");
@@ -297,7 +303,8 @@ public sealed class KeyReloadTests(ITestOutputHelper output) : IDisposable
                 var clock = Stopwatch.StartNew();
                 using (var kill = Process.Start("kill", ["-HUP", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
                     await kill.WaitForExitAsync();
-                await Until($"SIGHUP {round} logged", () => Task.FromResult(lines.Count(l => l.Contains("reloaded (SIGHUP)", StringComparison.Ordinal)) > seen), Deadline);
+                await Until($"SIGHUP {round} logged (process {(process.HasExited ? $"exited with {process.ExitCode}" : "running")}; last output: {string.Join(" | ", lines.TakeLast(3))})",
+                    () => Task.FromResult(lines.Count(l => l.Contains("reloaded (SIGHUP)", StringComparison.Ordinal)) > seen), SignalDeadline);
                 timings.Add($"{clock.Elapsed.TotalMilliseconds:F0} ms");
             }
             string logged = lines.Last(l => l.Contains("reloaded (SIGHUP)", StringComparison.Ordinal));
@@ -314,7 +321,7 @@ public sealed class KeyReloadTests(ITestOutputHelper output) : IDisposable
             int warned = lines.Count(l => l.Contains("keys file not reloaded (SIGHUP)", StringComparison.Ordinal));
             using (var kill = Process.Start("kill", ["-HUP", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
                 await kill.WaitForExitAsync();
-            await Until("the SIGHUP warning", () => Task.FromResult(lines.Count(l => l.Contains("keys file not reloaded (SIGHUP)", StringComparison.Ordinal)) > warned), Deadline);
+            await Until("the SIGHUP warning", () => Task.FromResult(lines.Count(l => l.Contains("keys file not reloaded (SIGHUP)", StringComparison.Ordinal)) > warned), SignalDeadline);
             string warning = lines.Last(l => l.Contains("keys file not reloaded (SIGHUP)", StringComparison.Ordinal));
             output.WriteLine(warning.Replace(_folder, "…", StringComparison.Ordinal));
             Assert.Contains("\"LogLevel\":\"Warning\"", warning, StringComparison.Ordinal);
