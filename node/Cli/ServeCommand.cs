@@ -156,9 +156,8 @@ internal static class ServeCommand
         var keys = options.KeysFile is null ? null : app.Services.GetRequiredService<KeysFileReloader>();
         var certificate = options.Federation?.CertificateFile is null ? null : app.Services.GetRequiredService<Federation.CertificateFileReloader>();
         if (keys is null && certificate is null) return null;
-        return PosixSignalRegistration.Create(PosixSignal.SIGHUP, signal =>
+        return HangupSignal.Register(() =>
         {
-            signal.Cancel = true;
             keys?.Reload("SIGHUP", explicitly: true);
             certificate?.Reload("SIGHUP", explicitly: true);
         });

@@ -273,6 +273,11 @@ public sealed class KeyReloadTests(ITestOutputHelper output) : IDisposable
         var start = Dihnode.Start(["serve", "--db", Path.Combine(_folder, "node.db"), "--urls", "http://127.0.0.1:0", "--keys", Keys,
             "--key", "fixed:data:" + ReloadingNode.FixedKey, "--stop-with-stdin"]);
         start.RedirectStandardInput = true;
+        // Under nohup, the way many operators start a server by hand: SIGHUP arrives ignored (and .NET would
+        // then never call the handler), so this is the case where a reload could be lost. nohup execs the
+        // node, which keeps nohup's process id.
+        start.ArgumentList.Insert(0, start.FileName);
+        start.FileName = "nohup";
         using var process = Process.Start(start)!;
         var lines = new ConcurrentQueue<string>();
         var address = new TaskCompletionSource<Uri>();
