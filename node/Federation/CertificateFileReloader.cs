@@ -2,7 +2,6 @@ using System.Security.Cryptography.X509Certificates;
 using DihNode.Federation;
 using DihNode.Federation.Trust;
 using DihNode.Node.Hosting;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace DihNode.Node.Federation;
@@ -22,39 +21,27 @@ namespace DihNode.Node.Federation;
 /// in force and is logged once as a warning naming the file and the reason, never the password or key.
 /// </para>
 /// </summary>
-internal sealed partial class CertificateFileReloader : IHostedService, IDisposable
+internal sealed partial class CertificateFileReloader : ReloadedFile
 {
     private readonly FederationOptions _options;
     private readonly NodeCertificateFile _file;
     private readonly ILogger<CertificateFileReloader> _logger;
     private readonly Lock _gate = new();
-    private readonly WatchedFile _watch;
 
     /// <summary>The last problem logged, so the same broken file is logged once, not on every event.</summary>
     private string? _loggedProblem;
 
     public CertificateFileReloader(FederationOptions options, ILogger<CertificateFileReloader> logger)
+        : base((options.CertificateFile ?? throw new ArgumentException("the node has no certificate file (--grpc-cert)", nameof(options))).Path)
     {
         _options = options;
-        _file = options.CertificateFile ?? throw new ArgumentException("the node has no certificate file (--grpc-cert)", nameof(options));
+        _file = options.CertificateFile!;
         _logger = logger;
-        _watch = new WatchedFile(_file.Path, () => Reload("change", explicitly: false), reason => NotWatched(_logger, _file.Path, reason));
     }
 
-    public Task StartAsync(CancellationToken cancellationToken)
-    {
-        _watch.Start();
-        Reload("start", explicitly: false); // a change between the first read and the watcher would be missed otherwise
-        return Task.CompletedTask;
-    }
+    private protected override void ReadNow(string trigger, bool explicitly) => Reload(trigger, explicitly);
 
-    public Task StopAsync(CancellationToken cancellationToken)
-    {
-        _watch.Stop();
-        return Task.CompletedTask;
-    }
-
-    public void Dispose() => _watch.Dispose();
+    private protected override void NotWatched(string reason) => NotWatched(_logger, _file.Path, reason);
 
     /// <summary>
     /// Reads the file now and makes its certificate the node's if it is good and another one. <paramref name="trigger"/>

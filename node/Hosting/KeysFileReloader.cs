@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace DihNode.Node.Hosting;
@@ -17,7 +16,7 @@ namespace DihNode.Node.Hosting;
 /// <c>--api-key</c> and <c>--key</c> credentials stay as they are. <see cref="State"/> is what <c>/healthz</c> shows.
 /// </para>
 /// </summary>
-public sealed partial class KeysFileReloader : IHostedService, IDisposable
+public sealed partial class KeysFileReloader : ReloadedFile
 {
     /// <summary>How long the folder must be quiet before the file is read: an editor's save is several events.</summary>
     public static readonly TimeSpan Debounce = WatchedFile.Debounce;
@@ -29,38 +28,26 @@ public sealed partial class KeysFileReloader : IHostedService, IDisposable
     private readonly WriteAccess _access;
     private readonly ILogger<KeysFileReloader> _logger;
     private readonly Lock _gate = new();
-    private readonly WatchedFile _watch;
     private volatile KeysFileState _state;
 
     /// <summary>The last problem logged, so the same broken file is logged once, not on every event.</summary>
     private string? _loggedProblem;
 
     public KeysFileReloader(NodeOptions options, WriteAccess access, ILogger<KeysFileReloader> logger)
+        : base(options.KeysFile ?? throw new ArgumentException("the node has no keys file (--keys)", nameof(options)))
     {
-        _path = options.KeysFile ?? throw new ArgumentException("the node has no keys file (--keys)", nameof(options));
+        _path = options.KeysFile!;
         _access = access;
         _logger = logger;
         _state = new KeysFileState(Path.GetFileName(_path), access.FileCredentials.Count, DateTimeOffset.UtcNow, null, null);
-        _watch = new WatchedFile(_path, () => Reload("change", explicitly: false), reason => NotWatched(_logger, _path, reason));
     }
 
     /// <summary>The credentials of the file in force, when they were last read and the problem of the last read, if it failed.</summary>
     public KeysFileState State => _state;
 
-    public Task StartAsync(CancellationToken cancellationToken)
-    {
-        _watch.Start();
-        Reload("start", explicitly: false); // a change between the first read and the watcher would be missed otherwise
-        return Task.CompletedTask;
-    }
+    private protected override void ReadNow(string trigger, bool explicitly) => Reload(trigger, explicitly);
 
-    public Task StopAsync(CancellationToken cancellationToken)
-    {
-        _watch.Stop();
-        return Task.CompletedTask;
-    }
-
-    public void Dispose() => _watch.Dispose();
+    private protected override void NotWatched(string reason) => NotWatched(_logger, _path, reason);
 
     /// <summary>
     /// Reads the file now and swaps its credentials in if it is good. <paramref name="trigger"/> is logged
