@@ -117,14 +117,9 @@ public sealed partial class MutualTlsCommandTests(ITestOutputHelper output) : ID
 
             var link = new PeerLink("es", new Uri($"https://127.0.0.1:{grpcPort}"), TestNode.Secret) { CertificatePins = [esPin] };
             using (var eu = NodeCertificate.Load(euFile, null))
-            using (var client = new PeerClient(link, new FederationOptions { NodeName = "eu", Certificate = eu, MaxAttempts = 1 }))
-                Assert.Equal("es", (await client.HelloAsync()).NodeName);
+                await HelloAnswered(link, eu);
             using (var es2 = NodeCertificate.Load(esFile, null))
-            using (var client = new PeerClient(link, new FederationOptions { NodeName = "eu", Certificate = es2, MaxAttempts = 1 }))
-            {
-                var e = await Assert.ThrowsAsync<Grpc.Core.RpcException>(() => client.HelloAsync());
-                Assert.Equal(Grpc.Core.StatusCode.Unavailable, e.StatusCode);
-            }
+                await HelloRefused(link, es2);
         }
         finally
         {
@@ -180,16 +175,9 @@ public sealed partial class MutualTlsCommandTests(ITestOutputHelper output) : ID
             Assert.Contains("peers pinned: eu (2 certificates)", banner, StringComparison.Ordinal);
             var link = new PeerLink("es", new Uri($"https://127.0.0.1:{grpcPort}"), TestNode.Secret) { CertificatePins = [NodeCertificate.Thumbprint(esCert)] };
             foreach (var certificate in new[] { euOld, euNew })
-            {
-                using var client = new PeerClient(link, new FederationOptions { NodeName = "eu", Certificate = certificate, MaxAttempts = 1 });
-                Assert.Equal("es", (await client.HelloAsync()).NodeName);
-            }
+                await HelloAnswered(link, certificate);
             using var stranger = Reload(NodeCertificate.Create("eu", ["127.0.0.1"], TimeSpan.FromDays(1)));
-            using (var client = new PeerClient(link, new FederationOptions { NodeName = "eu", Certificate = stranger, MaxAttempts = 1 }))
-            {
-                var e = await Assert.ThrowsAsync<Grpc.Core.RpcException>(() => client.HelloAsync());
-                Assert.Equal(Grpc.Core.StatusCode.Unavailable, e.StatusCode);
-            }
+            await HelloRefused(link, stranger);
         }
         finally
         {
@@ -270,6 +258,21 @@ public sealed partial class MutualTlsCommandTests(ITestOutputHelper output) : ID
     }
 
     /// <summary>A thumbprint with ':' between bytes, as other tools print it.</summary>
+    /// <summary>Spain's node answers Hello from "eu" presenting <paramref name="certificate"/>.</summary>
+    private static async Task HelloAnswered(PeerLink link, X509Certificate2 certificate)
+    {
+        using var client = new PeerClient(link, new FederationOptions { NodeName = "eu", Certificate = certificate, MaxAttempts = 1 });
+        Assert.Equal("es", (await client.HelloAsync()).NodeName);
+    }
+
+    /// <summary>The handshake with <paramref name="certificate"/> fails: the call ends UNAVAILABLE.</summary>
+    private static async Task HelloRefused(PeerLink link, X509Certificate2 certificate)
+    {
+        using var client = new PeerClient(link, new FederationOptions { NodeName = "eu", Certificate = certificate, MaxAttempts = 1 });
+        var e = await Assert.ThrowsAsync<Grpc.Core.RpcException>(() => client.HelloAsync());
+        Assert.Equal(Grpc.Core.StatusCode.Unavailable, e.StatusCode);
+    }
+
     private static string Colons(string pin) => string.Join(':', pin.Chunk(2).Select(c => new string(c)));
 
     /// <summary>The certificate as a node reads it from its PKCS#12 file (the key usable for TLS).</summary>
